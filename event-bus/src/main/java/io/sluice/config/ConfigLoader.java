@@ -1,0 +1,220 @@
+package io.sluice.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a Sluice configuration: YAML with {@code ${ENV}}, {@code ${ENV:-default}} and {@code
+ * ${secret:name}} references, validated against {@code io/sluice/schemas/config/sluice.schema.json}
+ * and cross-checked (unique names, routes that name existing sources and sinks).
+ *
+ * <p>Every problem found is reported at once, each with file, line, key, rule and value, so a user
+ * fixes a config in one pass.
+ */
+public final class ConfigLoader {
+
+    /** Classpath location of the configuration schema, shipped by the {@code schemas} module. */
+    public static final String SCHEMA = "/io/sluice/schemas/config/sluice.schema.json";
+
+    private static final int DEFAULT_ROUTE_INFLIGHT = 256;
+
+    private final Substitutions substitutions;
+
+    public ConfigLoader(Substitutions substitutions) {
+        this.substitutions = substitutions;
+    }
+
+    /** Reads and validates a file. */
+    public SluiceConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(new ConfigProblem(file.toString(), 0, "", "cannot be read: " + e, null));
+        }
+        return parse(file.toString(), text);
+    }
+
+    /** Reads and validates YAML text; {@code file} names it in errors and may be {@code null}. */
+    public SluiceConfig parse(String file, String text) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        YamlTree tree = new YamlTree(file, substitutions, problems);
+        JsonObject root = tree.parse(text);
+        ConfigSource origin = new ConfigSource(file, tree.lines());
+        if (root != null) {
+            validateSchema(root, origin, problems);
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparingInt(ConfigProblem::line));
+            throw new ConfigException(problems);
+        }
+        SluiceConfig config = build(root, origin);
+        crossCheck(config, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return config;
+    }
+
+    private static void validateSchema(JsonObject root, ConfigSource origin, List<ConfigProblem> problems) {
+        JsonNode node;
+        try {
+            node = new ObjectMapper().readTree(root.encode());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (ValidationMessage message : Holder.SCHEMA.validate(node)) {
+            String pointer = message.getInstanceLocation().toString();
+            String rule = message.getMessage();
+            int colon = rule.indexOf(": ");
+            if (colon > 0 && rule.startsWith(pointer.isEmpty() ? "/" : pointer)) {
+                rule = rule.substring(colon + 2);
+            }
+            JsonNode value = message.getInstanceNode();
+            String shown = value == null || value.isContainerNode() ? null : value.toString();
+            problems.add(origin.problem(pointer, rule, shown));
+        }
+    }
+
+    private static SluiceConfig build(JsonObject root, ConfigSource origin) {
+        return new SluiceConfig(
+                root,
+                section(root, "http", origin),
+                section(root, "admin", origin),
+                section(root, "dead-letter", origin),
+                components(root, "sources", origin),
+                routes(root, origin),
+                components(root, "sinks", origin),
+                origin);
+    }
+
+    private static ComponentConfig section(JsonObject root, String key, ConfigSource origin) {
+        JsonObject value = root.getJsonObject(key, new JsonObject());
+        return new ComponentConfig(key, value.getString("type", key), value, "/" + key, origin);
+    }
+
+    private static List<ComponentConfig> components(JsonObject root, String key, ConfigSource origin) {
+        List<ComponentConfig> list = new ArrayList<>();
+        JsonArray array = root.getJsonArray(key, new JsonArray());
+        for (int i = 0; i < array.size(); i++) {
+            JsonObject item = array.getJsonObject(i);
+            list.add(new ComponentConfig(
+                    item.getString("name"), item.getString("type"), item, "/" + key + "/" + i, origin));
+        }
+        return list;
+    }
+
+    private static List<RouteConfig> routes(JsonObject root, ConfigSource origin) {
+        List<RouteConfig> routes = new ArrayList<>();
+        for (ComponentConfig route : components(root, "routes", origin)) {
+            routes.add(new RouteConfig(
+                    route.name(),
+                    route.strings("from", List.of()),
+                    route.string("when", null),
+                    route.sections("processors"),
+                    route.strings("to", List.of()),
+                    route.integer("max-inflight", DEFAULT_ROUTE_INFLIGHT, 1, 1_000_000),
+                    route.bool("continue", false),
+                    route));
+        }
+        return routes;
+    }
+
+    private static void crossCheck(SluiceConfig config, List<ConfigProblem> problems) {
+        Set<String> sources = unique(config.sources(), "sources", problems);
+        Set<String> sinks = unique(config.sinks(), "sinks", problems);
+        Set<String> routeNames = new HashSet<>();
+        for (RouteConfig route : config.routes()) {
+            ComponentConfig at = route.config();
+            if (!routeNames.add(route.name())) {
+                problems.add(at.problem("name", "must be unique among routes", route.name())
+                        .problems()
+                        .get(0));
+            }
+            for (int i = 0; i < route.from().size(); i++) {
+                String input = route.from().get(i);
+                if (!sources.contains(input) && !sinks.contains(input)) {
+                    problems.add(at.problem(
+                                    "from/" + i,
+                                    "must name a source, or a sink whose replies route onward; "
+                                            + "known: "
+                                            + String.join(", ", union(sources, sinks)),
+                                    input)
+                            .problems()
+                            .get(0));
+                }
+            }
+            for (int i = 0; i < route.to().size(); i++) {
+                if (!sinks.contains(route.to().get(i))) {
+                    problems.add(at.problem(
+                                    "to/" + i,
+                                    "must name a sink; known sinks: " + String.join(", ", sinks),
+                                    route.to().get(i))
+                            .problems()
+                            .get(0));
+                }
+            }
+        }
+    }
+
+    private static Set<String> unique(List<ComponentConfig> components, String kind, List<ConfigProblem> problems) {
+        Set<String> names = new HashSet<>();
+        for (ComponentConfig component : components) {
+            if (!names.add(component.name())) {
+                problems.add(component
+                        .problem("name", "must be unique among " + kind, component.name())
+                        .problems()
+                        .get(0));
+            }
+        }
+        return names;
+    }
+
+    private static List<String> union(Set<String> a, Set<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        all.sort(null);
+        return all;
+    }
+
+    /** Loads the schema once, on first use. */
+    private static final class Holder {
+        static final JsonSchema SCHEMA = load();
+
+        private static JsonSchema load() {
+            try (InputStream in = ConfigLoader.class.getResourceAsStream(ConfigLoader.SCHEMA)) {
+                if (in == null) {
+                    throw new IllegalStateException("configuration schema "
+                            + ConfigLoader.SCHEMA
+                            + " is missing from the classpath; is sluice-schemas on it?");
+                }
+                SchemaValidatorsConfig settings = SchemaValidatorsConfig.builder()
+                        .pathType(PathType.JSON_POINTER)
+                        .build();
+                return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                        .getSchema(in, settings);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

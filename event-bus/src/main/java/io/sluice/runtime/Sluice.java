@@ -1,0 +1,58 @@
+package io.sluice.runtime;
+
+import com.codahale.metrics.MetricRegistry;
+import io.sluice.config.SluiceConfig;
+import io.sluice.deadletter.DeadLetterStore;
+import io.sluice.runtime.impl.SluiceImpl;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/**
+ * A running Sluice: its sources, routes and sinks deployed as verticles, its public and admin HTTP
+ * listeners open.
+ *
+ * <p>Components are found with {@link java.util.ServiceLoader} ({@link io.sluice.spi}), so the
+ * modules on the classpath decide which {@code type}s a configuration may use.
+ */
+public interface Sluice {
+
+    /**
+     * Builds every component from the configuration and starts them: the dead-letter store, then
+     * sinks, routes, sources, and the HTTP listeners. Fails with a {@link
+     * io.sluice.config.ConfigException} listing every bad option, or with the first start failure.
+     */
+    static Future<Sluice> start(Vertx vertx, SluiceConfig config) {
+        return SluiceImpl.start(vertx, config);
+    }
+
+    /**
+     * Checks what the schema cannot: that every {@code type} exists, every option is valid for its
+     * component and every condition compiles; connects to nothing.
+     *
+     * @throws io.sluice.config.ConfigException listing every problem
+     */
+    static void check(Vertx vertx, SluiceConfig config) {
+        SluiceImpl.check(vertx, config);
+    }
+
+    /**
+     * Stops taking new work, lets in-flight events settle for up to the configured grace period,
+     * then stops every component. Unsettled messages stay unacknowledged and are redelivered.
+     */
+    Future<Void> stop();
+
+    /** Whether every source is connected and the dead-letter store is open. */
+    boolean ready();
+
+    /** The registry {@code /metrics} exports. */
+    MetricRegistry metrics();
+
+    /** The dead-letter store. */
+    DeadLetterStore deadLetters();
+
+    /** The bound port of the public listener. */
+    int publicPort();
+
+    /** The bound port of the admin listener. */
+    int adminPort();
+}

@@ -1,0 +1,140 @@
+package io.sluice.runtime.impl;
+
+import com.codahale.metrics.MetricRegistry;
+import io.sluice.config.RouteConfig;
+import io.sluice.event.Event;
+import io.sluice.metrics.MetricNames;
+import io.sluice.pipeline.Condition;
+import io.sluice.pipeline.Processor;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One route, deployed as a verticle: runs its processors on its own event loop, fans every output
+ * out to its sinks, and counts the events it holds until they settle.
+ */
+final class RouteVerticle extends VerticleBase {
+
+    private final RouteConfig config;
+    private final Condition condition;
+    private final List<Processor> processors;
+    private final List<SinkVerticle> sinks;
+    private final DeadLetters deadLetters;
+    private final Runnable onCapacityFreed;
+    private final AtomicInteger inflight = new AtomicInteger();
+
+    RouteVerticle(
+            RouteConfig config,
+            Condition condition,
+            List<Processor> processors,
+            List<SinkVerticle> sinks,
+            DeadLetters deadLetters,
+            MetricRegistry metrics,
+            Runnable onCapacityFreed) {
+        this.config = config;
+        this.condition = condition;
+        this.processors = processors;
+        this.sinks = sinks;
+        this.deadLetters = deadLetters;
+        this.onCapacityFreed = onCapacityFreed;
+        metrics.gauge(MetricNames.name("sluice_route_inflight", "route", config.name()), () -> inflight::get);
+        metrics.gauge(MetricNames.name("sluice_route_capacity", "route", config.name()), () -> config::maxInflight);
+    }
+
+    @Override
+    public Future<?> start() {
+        List<Future<Void>> started = new ArrayList<>();
+        processors.forEach(p -> started.add(p.start(vertx)));
+        return Future.all(started);
+    }
+
+    @Override
+    public Future<?> stop() {
+        List<Future<Void>> stopped = new ArrayList<>();
+        processors.forEach(p -> stopped.add(p.stop()));
+        return Future.join(stopped);
+    }
+
+    String name() {
+        return config.name();
+    }
+
+    Condition condition() {
+        return condition;
+    }
+
+    boolean continueMatching() {
+        return config.continueMatching();
+    }
+
+    /** Free slots; never negative, though a burst of sources may briefly overshoot the bound. */
+    int capacity() {
+        return Math.max(0, config.maxInflight() - inflight.get());
+    }
+
+    /** Events taken and not yet settled. */
+    int inflight() {
+        return inflight.get();
+    }
+
+    /**
+     * Takes the event as one output of the parent settlement; runs it on the route's event loop.
+     */
+    void accept(Event event, String origin, Settlement parent) {
+        inflight.incrementAndGet();
+        Settlement settlement = parent.child(this::release);
+        context.runOnContext(v -> process(event, origin, settlement));
+    }
+
+    private void release() {
+        inflight.decrementAndGet();
+        onCapacityFreed.run();
+    }
+
+    private void process(Event event, String origin, Settlement settlement) {
+        runProcessors(List.of(event), 0).onComplete(done -> {
+            if (done.succeeded()) {
+                for (Event output : done.result()) {
+                    for (SinkVerticle sink : sinks) {
+                        sink.submit(output, origin, config.name(), settlement);
+                    }
+                }
+            } else {
+                deadLetters.write(settlement, event, origin, config.name(), null, done.cause(), 1);
+            }
+            settlement.seal();
+        });
+    }
+
+    private Future<List<Event>> runProcessors(List<Event> events, int index) {
+        if (index == processors.size() || events.isEmpty()) {
+            return Future.succeededFuture(events);
+        }
+        Processor processor = processors.get(index);
+        List<Future<List<Event>>> outputs = new ArrayList<>(events.size());
+        for (Event event : events) {
+            outputs.add(invoke(processor, event));
+        }
+        return Future.all(outputs).compose(all -> {
+            List<Event> next = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                List<Event> out = all.resultAt(i);
+                next.addAll(out);
+            }
+            return runProcessors(next, index + 1);
+        });
+    }
+
+    private static Future<List<Event>> invoke(Processor processor, Event event) {
+        try {
+            Future<List<Event>> result = processor.process(event);
+            return result == null ? Future.failedFuture("processor returned no future") : result;
+        } catch (RuntimeException e) {
+            // A processor that throws instead of failing its future must not take the route down.
+            return Future.failedFuture(e);
+        }
+    }
+}

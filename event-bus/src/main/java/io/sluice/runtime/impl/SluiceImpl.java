@@ -1,0 +1,306 @@
+package io.sluice.runtime.impl;
+
+import com.codahale.metrics.MetricRegistry;
+import io.sluice.config.ComponentConfig;
+import io.sluice.config.ConfigException;
+import io.sluice.config.ConfigProblem;
+import io.sluice.config.RouteConfig;
+import io.sluice.config.SluiceConfig;
+import io.sluice.deadletter.DeadLetterStore;
+import io.sluice.pipeline.Condition;
+import io.sluice.pipeline.Processor;
+import io.sluice.pipeline.Sink;
+import io.sluice.pipeline.Source;
+import io.sluice.runtime.Sluice;
+import io.sluice.spi.SinkFactory;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds, starts and stops the components of one configuration. */
+public final class SluiceImpl implements Sluice {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SluiceImpl.class);
+
+    private final Vertx vertx;
+    private final SluiceConfig config;
+    private final MetricRegistry metrics = new MetricRegistry();
+    private final ComponentContextImpl components;
+    private final Dispatcher dispatcher = new Dispatcher();
+    private final Map<String, SourceContextImpl> sourceContexts = new LinkedHashMap<>();
+    private final Map<String, Source> sources = new LinkedHashMap<>();
+    private final Map<String, SinkVerticle> sinks = new LinkedHashMap<>();
+    private final List<RouteVerticle> routes = new ArrayList<>();
+    private final List<String> deployments = new ArrayList<>();
+    private final List<String> sourceDeployments = new ArrayList<>();
+    private DeadLetterStore deadLetterStore;
+    private HttpServer publicServer;
+    private HttpServer adminServer;
+    private volatile boolean running;
+
+    private SluiceImpl(Vertx vertx, SluiceConfig config) {
+        this.vertx = vertx;
+        this.config = config;
+        this.components = new ComponentContextImpl(vertx, metrics, Router.router(vertx), config);
+    }
+
+    /** See {@link Sluice#start}. */
+    public static Future<Sluice> start(Vertx vertx, SluiceConfig config) {
+        SluiceImpl sluice = new SluiceImpl(vertx, config);
+        Factories factories = new Factories();
+        DeadLetters deadLetters;
+        try {
+            deadLetters = sluice.build(factories);
+        } catch (ConfigException e) {
+            return Future.failedFuture(e);
+        }
+        return factories
+                .of(factories.deadLetterStores, config.deadLetter(), "dead-letter store")
+                .open(config.deadLetter(), sluice.components)
+                .compose(store -> sluice.deploy(store, deadLetters))
+                .recover(failure -> sluice.stop().transform(v -> Future.failedFuture(failure)));
+    }
+
+    /** See {@link Sluice#check}. */
+    public static void check(Vertx vertx, SluiceConfig config) {
+        Factories factories = new Factories();
+        SluiceImpl sluice = new SluiceImpl(vertx, config);
+        sluice.build(factories);
+        factories.of(factories.deadLetterStores, config.deadLetter(), "dead-letter store");
+    }
+
+    private DeadLetters build(Factories factories) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        DeadLetters deadLetters = new DeadLetters(new PendingStore(), metrics);
+        dispatcher.deadLetters(deadLetters);
+        for (ComponentConfig sink : config.sinks()) {
+            collect(problems, () -> sinks.put(sink.name(), buildSink(factories, sink, deadLetters)));
+        }
+        for (ComponentConfig source : config.sources()) {
+            sourceContexts.put(
+                    source.name(), new SourceContextImpl(source.name(), dispatcher, deadLetters, components));
+        }
+        for (RouteConfig route : config.routes()) {
+            collect(problems, () -> routes.add(buildRoute(factories, route, deadLetters)));
+        }
+        sourceContexts.values().forEach(SourceContextImpl::bind);
+        for (ComponentConfig source : config.sources()) {
+            collect(
+                    problems,
+                    () -> sources.put(
+                            source.name(),
+                            factories
+                                    .of(factories.sources, source, "source")
+                                    .create(source, sourceContexts.get(source.name()))));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return deadLetters;
+    }
+
+    private SinkVerticle buildSink(Factories factories, ComponentConfig config, DeadLetters deadLetters) {
+        SinkFactory factory = factories.of(factories.sinks, config, "sink");
+        Sink sink = factory.create(config, components);
+        SinkPolicy policy = SinkPolicy.from(config, sink.ownsRetries());
+        return new SinkVerticle(config.name(), sink, policy, deadLetters, dispatcher::reply, metrics);
+    }
+
+    private RouteVerticle buildRoute(Factories factories, RouteConfig route, DeadLetters deadLetters) {
+        Condition condition = Condition.ALWAYS;
+        if (route.when() != null) {
+            if (factories.conditions.isEmpty()) {
+                throw route.config()
+                        .problem(
+                                "when",
+                                "needs a condition language on the classpath (sluice-processors)",
+                                route.when());
+            }
+            try {
+                condition = factories.conditions.get().compile(route.when());
+            } catch (IllegalArgumentException e) {
+                throw route.config().problem("when", e.getMessage(), route.when());
+            }
+        }
+        List<Processor> processors = new ArrayList<>();
+        for (ComponentConfig processor : route.processors()) {
+            processors.add(
+                    factories.of(factories.processors, processor, "processor").create(processor, components));
+        }
+        List<SinkVerticle> targets = new ArrayList<>();
+        route.to().forEach(name -> targets.add(sinks.get(name)));
+        List<SourceContextImpl> feeders = new ArrayList<>();
+        route.from().forEach(input -> {
+            if (sourceContexts.containsKey(input)) {
+                feeders.add(sourceContexts.get(input));
+            }
+        });
+        RouteVerticle verticle = new RouteVerticle(
+                route,
+                condition,
+                processors,
+                targets,
+                deadLetters,
+                metrics,
+                () -> feeders.forEach(SourceContextImpl::capacityFreed));
+        route.from().forEach(input -> dispatcher.add(input, verticle));
+        return verticle;
+    }
+
+    private static void collect(List<ConfigProblem> problems, Runnable step) {
+        try {
+            step.run();
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+    }
+
+    private Future<Sluice> deploy(DeadLetterStore store, DeadLetters deadLetters) {
+        this.deadLetterStore = store;
+        ((PendingStore) deadLetters.store()).bind(store);
+        return deployAll(new ArrayList<>(sinks.values()), deployments)
+                .compose(v -> deployAll(new ArrayList<>(routes), deployments))
+                .compose(v -> deployAll(new ArrayList<>(sources.values()), sourceDeployments))
+                .compose(v -> listen())
+                .map(v -> {
+                    running = true;
+                    LOG.info(
+                            "Sluice started: {} source(s) {}, {} route(s), {} sink(s) {};"
+                                    + " public port {}, admin port {}",
+                            sources.size(),
+                            sources.keySet(),
+                            routes.size(),
+                            sinks.size(),
+                            sinks.keySet(),
+                            publicPort(),
+                            adminPort());
+                    return this;
+                });
+    }
+
+    private Future<Void> deployAll(List<? extends io.vertx.core.Deployable> verticles, List<String> ids) {
+        Future<Void> chain = Future.succeededFuture();
+        for (io.vertx.core.Deployable verticle : verticles) {
+            chain = chain.compose(v -> vertx.deployVerticle(verticle).map(id -> {
+                ids.add(id);
+                return null;
+            }));
+        }
+        return chain;
+    }
+
+    private Future<Void> listen() {
+        AdminRoutes admin = new AdminRoutes(this, vertx);
+        ComponentConfig http = config.http();
+        ComponentConfig adminConfig = config.admin();
+        return vertx.createHttpServer()
+                .requestHandler(components.publicRouter())
+                .listen(http.integer("port", 8080, 0, 65535), http.string("host", "0.0.0.0"))
+                .compose(server -> {
+                    publicServer = server;
+                    return vertx.createHttpServer()
+                            .requestHandler(admin.router())
+                            .listen(adminConfig.integer("port", 8081, 0, 65535), adminConfig.string("host", "0.0.0.0"));
+                })
+                .map(server -> {
+                    adminServer = server;
+                    return null;
+                });
+    }
+
+    @Override
+    public Future<Void> stop() {
+        running = false;
+        Duration grace = config.root().containsKey("shutdown-grace")
+                ? new ComponentConfig("sluice", "sluice", config.root(), "", config.origin())
+                        .duration("shutdown-grace", Duration.ofSeconds(10))
+                : Duration.ofSeconds(10);
+        return undeploy(sourceDeployments)
+                .compose(v -> drain(System.nanoTime() + grace.toNanos()))
+                .compose(v -> undeploy(deployments))
+                .compose(v -> closeQuietly(publicServer == null ? null : publicServer::close))
+                .compose(v -> closeQuietly(adminServer == null ? null : adminServer::close))
+                .compose(v -> closeQuietly(deadLetterStore == null ? null : deadLetterStore::close))
+                .compose(v -> components.closeShared())
+                .onComplete(v -> LOG.info("Sluice stopped"));
+    }
+
+    private Future<Void> drain(long deadline) {
+        int inflight = 0;
+        for (RouteVerticle route : routes) {
+            inflight += route.inflight();
+        }
+        if (inflight == 0 || System.nanoTime() > deadline) {
+            if (inflight > 0) {
+                LOG.warn(
+                        "Stopping with {} event(s) still in flight; their messages stay unacknowledged and are"
+                                + " redelivered",
+                        inflight);
+            }
+            return Future.succeededFuture();
+        }
+        return vertx.timer(50).compose(t -> drain(deadline));
+    }
+
+    private Future<Void> undeploy(List<String> ids) {
+        List<Future<Void>> undeployed = new ArrayList<>();
+        for (String id : ids) {
+            undeployed.add(vertx.undeploy(id).recover(e -> {
+                LOG.warn("Undeploying '{}' failed", id, e);
+                return Future.succeededFuture();
+            }));
+        }
+        ids.clear();
+        return Future.join(undeployed).mapEmpty();
+    }
+
+    private static Future<Void> closeQuietly(Supplier<Future<Void>> close) {
+        if (close == null) {
+            return Future.succeededFuture();
+        }
+        return close.get().recover(e -> {
+            LOG.warn("Closing failed", e);
+            return Future.succeededFuture();
+        });
+    }
+
+    @Override
+    public boolean ready() {
+        return running && sourceContexts.values().stream().allMatch(SourceContextImpl::isConnected);
+    }
+
+    Map<String, Boolean> sourceHealth() {
+        Map<String, Boolean> health = new LinkedHashMap<>();
+        sourceContexts.forEach((name, context) -> health.put(name, context.isConnected()));
+        return health;
+    }
+
+    @Override
+    public MetricRegistry metrics() {
+        return metrics;
+    }
+
+    @Override
+    public DeadLetterStore deadLetters() {
+        return deadLetterStore;
+    }
+
+    @Override
+    public int publicPort() {
+        return publicServer == null ? -1 : publicServer.actualPort();
+    }
+
+    @Override
+    public int adminPort() {
+        return adminServer == null ? -1 : adminServer.actualPort();
+    }
+}
