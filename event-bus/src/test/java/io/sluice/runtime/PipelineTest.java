@@ -1,0 +1,205 @@
+package io.sluice.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sluice.config.ConfigLoader;
+import io.sluice.config.Substitutions;
+import io.sluice.deadletter.DeadLetter;
+import io.sluice.event.Event;
+import io.sluice.pipeline.Outcome;
+import io.sluice.pipeline.SourceContext;
+import io.sluice.testing.Await;
+import io.sluice.testing.ManualSourceFactory;
+import io.sluice.testing.MemoryDeadLetterStoreFactory;
+import io.sluice.testing.ScriptedSinkFactory;
+import io.sluice.testing.ScriptedSinkFactory.Scripted;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PipelineTest {
+
+    private Vertx vertx;
+    private Sluice sluice;
+
+    @BeforeEach
+    void startVertx() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterEach
+    void stop() {
+        if (sluice != null) {
+            Await.result(sluice.stop());
+        }
+        Await.result(vertx.close());
+    }
+
+    private void start(String name, String yaml) {
+        String config = "http: {port: 0, host: 127.0.0.1}\n"
+                + "admin: {port: 0, host: 127.0.0.1}\n"
+                + "dead-letter: {type: memory, name: " + name + "}\n"
+                + yaml;
+        sluice = Await.result(Sluice.start(
+                vertx, new ConfigLoader(new Substitutions(Map.of(), Path.of("/none"))).parse(name + ".yaml", config)));
+    }
+
+    private static Event event(String id) {
+        return Event.builder()
+                .id(id)
+                .source("/test")
+                .type("test.event")
+                .data(Buffer.buffer("{}"))
+                .build();
+    }
+
+    @Test
+    void settlesOnlyAfterEverySinkOfEveryRouteDelivered() {
+        start(
+                "fanout",
+                "sources: [{name: in1, type: manual}]\n"
+                        + "sinks: [{name: fast1, type: scripted}, {name: slow1, type: scripted}]\n"
+                        + "routes: [{name: both, from: [in1], to: [fast1, slow1]}]\n");
+        ScriptedSinkFactory.sink("slow1").hold();
+        SourceContext source = ManualSourceFactory.context("in1");
+
+        Future<Outcome> settled = source.dispatch(event("e1"));
+
+        await().until(() -> ScriptedSinkFactory.sink("slow1").heldCount() == 1);
+        assertThat(ScriptedSinkFactory.sink("fast1").received()).hasSize(1);
+        assertThat(settled.isComplete()).isFalse();
+        ScriptedSinkFactory.sink("slow1").releaseAll();
+        assertThat(Await.result(settled)).isEqualTo(Outcome.DELIVERED);
+    }
+
+    @Test
+    void retriesThenDeadLettersWithCauseAndAttempts() {
+        start(
+                "retry",
+                "sources: [{name: in2, type: manual}]\n"
+                        + "sinks: [{name: flaky2, type: scripted, retry: {max-attempts: 3, initial-wait: 10ms}}]\n"
+                        + "routes: [{name: r2, from: in2, to: flaky2}]\n");
+        ScriptedSinkFactory.sink("flaky2").failWith("peer answered 503", true);
+
+        Outcome outcome = Await.result(ManualSourceFactory.context("in2").dispatch(event("e2")));
+
+        assertThat(outcome).isEqualTo(Outcome.DEAD_LETTERED);
+        assertThat(ScriptedSinkFactory.sink("flaky2").calls()).isEqualTo(3);
+        List<DeadLetter> letters = MemoryDeadLetterStoreFactory.store("retry").letters();
+        assertThat(letters).singleElement().satisfies(letter -> {
+            assertThat(letter.cause()).isEqualTo("peer answered 503");
+            assertThat(letter.attempts()).isEqualTo(3);
+            assertThat(letter.route()).isEqualTo("r2");
+            assertThat(letter.sink()).isEqualTo("flaky2");
+            assertThat(letter.origin()).isEqualTo("in2");
+            assertThat(letter.event().id()).isEqualTo("e2");
+        });
+    }
+
+    @Test
+    void permanentFailureIsDeadLetteredWithoutRetry() {
+        start(
+                "permanent",
+                "sources: [{name: in3, type: manual}]\n"
+                        + "sinks: [{name: strict3, type: scripted, retry: {max-attempts: 5, initial-wait: 10ms}}]\n"
+                        + "routes: [{name: r3, from: in3, to: strict3}]\n");
+        ScriptedSinkFactory.sink("strict3").failWith("peer answered 400", false);
+
+        Outcome outcome = Await.result(ManualSourceFactory.context("in3").dispatch(event("e3")));
+
+        assertThat(outcome).isEqualTo(Outcome.DEAD_LETTERED);
+        assertThat(ScriptedSinkFactory.sink("strict3").calls()).isEqualTo(1);
+    }
+
+    @Test
+    void settlementFailsWhenTheDeadLetterStoreCannotWrite() {
+        String yaml = "sources: [{name: in4, type: manual}]\n"
+                + "sinks: [{name: broken4, type: scripted, retry: {max-attempts: 1}}]\n"
+                + "routes: [{name: r4, from: in4, to: broken4}]\n";
+        sluice = Await.result(Sluice.start(
+                vertx,
+                new ConfigLoader(new Substitutions(Map.of(), Path.of("/none")))
+                        .parse(
+                                "x.yaml",
+                                "http: {port: 0}\nadmin: {port: 0}\ndead-letter: {type: memory, name: down4, "
+                                        + "fail: true}\n" + yaml)));
+        ScriptedSinkFactory.sink("broken4").failWith("peer down", true);
+
+        Throwable failure = Await.failure(ManualSourceFactory.context("in4").dispatch(event("e4")));
+
+        assertThat(failure).hasMessageContaining("memory store told to fail");
+    }
+
+    @Test
+    void saturatedRouteStopsItsSourcesUntilTheSinkDrains() {
+        start(
+                "bounded",
+                "sources: [{name: in5, type: manual}]\n"
+                        + "sinks: [{name: stalled5, type: scripted}]\n"
+                        + "routes: [{name: r5, from: in5, to: stalled5, max-inflight: 2}]\n");
+        Scripted sink = ScriptedSinkFactory.sink("stalled5");
+        sink.hold();
+        SourceContext source = ManualSourceFactory.context("in5");
+        List<Future<Outcome>> settled = new ArrayList<>();
+
+        settled.add(source.dispatch(event("a")));
+        settled.add(source.dispatch(event("b")));
+        Future<Void> room = source.whenCapacity();
+
+        assertThat(source.capacity()).isZero();
+        await().until(() -> sink.heldCount() == 2);
+        assertThat(room.isComplete()).isFalse();
+        sink.releaseAll();
+        Await.result(room);
+        assertThat(source.capacity()).isEqualTo(2);
+        settled.forEach(f -> assertThat(Await.result(f)).isEqualTo(Outcome.DELIVERED));
+    }
+
+    @Test
+    void conditionErrorDeadLettersOnlyThatEventAndUnroutedEventsSettle() {
+        start(
+                "unrouted",
+                "sources: [{name: in6, type: manual}, {name: other6, type: manual}]\n"
+                        + "sinks: [{name: s6, type: scripted}]\n"
+                        + "routes: [{name: r6, from: other6, to: s6}]\n");
+
+        Outcome outcome = Await.result(ManualSourceFactory.context("in6").dispatch(event("e6")));
+
+        assertThat(outcome).isEqualTo(Outcome.UNROUTED);
+        assertThat(ScriptedSinkFactory.sink("s6").calls()).isZero();
+    }
+
+    @Test
+    void metricsAndReadinessAreServedOnTheAdminPort() {
+        start(
+                "admin",
+                "sources: [{name: in7, type: manual}]\n"
+                        + "sinks: [{name: s7, type: scripted}]\n"
+                        + "routes: [{name: r7, from: in7, to: s7}]\n");
+        Await.result(ManualSourceFactory.context("in7").dispatch(event("e7")));
+        var client = vertx.createHttpClient();
+
+        String metrics = Await.result(client.request(HttpMethod.GET, sluice.adminPort(), "127.0.0.1", "/metrics")
+                        .compose(req -> req.send())
+                        .compose(resp -> resp.body()))
+                .toString();
+        int ready = Await.result(client.request(HttpMethod.GET, sluice.adminPort(), "127.0.0.1", "/health/ready")
+                        .compose(req -> req.send()))
+                .statusCode();
+
+        assertThat(metrics)
+                .contains("# TYPE sluice_source_settled_total counter")
+                .contains("sluice_source_settled_total{source=\"in7\",outcome=\"delivered\"} 1")
+                .contains("sluice_route_inflight{route=\"r7\"} 0");
+        assertThat(ready).isEqualTo(200);
+    }
+}
