@@ -68,10 +68,12 @@ run() {
 }
 
 cd "$ROOT"
-helm_works || install_helm
+# A failed run must not leave an earlier run's manifests behind for the tests to read.
+rm -f "$OUT/rendered-default.yaml" "$OUT/rendered-all.yaml"
 export HELM_CACHE_HOME=$TOOLS/helm-home/cache
 export HELM_CONFIG_HOME=$TOOLS/helm-home/config
 export HELM_DATA_HOME=$TOOLS/helm-home/data
+helm_works || install_helm
 
 log "helm lint --strict $CHART"
 run "helm lint with default values" "$HELM" lint --strict "$CHART" >&2
@@ -79,11 +81,10 @@ log "helm lint --strict $CHART -f $ALL_VALUES"
 run "helm lint with $ALL_VALUES" "$HELM" lint --strict "$CHART" -f "$ALL_VALUES" >&2
 
 mkdir -p "$OUT"
-# Rendered to a temporary file first, so a failed render leaves no stale manifests behind.
+# Rendered to a temporary file first, so a failed render leaves no half-written manifest.
 render() {
   local target=$1
   shift
-  rm -f "$target"
   run "helm template into $target" \
     "$HELM" template "$RELEASE" "$CHART" --namespace "$NAMESPACE" "$@" >"$target.tmp"
   mv -f "$target.tmp" "$target"
