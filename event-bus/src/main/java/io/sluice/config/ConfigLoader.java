@@ -36,6 +36,7 @@ public final class ConfigLoader {
     public static final String SCHEMA = "/io/sluice/schemas/config/sluice.schema.json";
 
     private static final int DEFAULT_ROUTE_INFLIGHT = 256;
+    private static final String SCHEMA_ID_PREFIX = "https://sluice.io/schemas/";
 
     private final Substitutions substitutions;
 
@@ -210,8 +211,15 @@ public final class ConfigLoader {
                 SchemaValidatorsConfig settings = SchemaValidatorsConfig.builder()
                         .pathType(PathType.JSON_POINTER)
                         .build();
-                return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                        .getSchema(in, settings);
+                // Component types keep their options in files beside the main schema; map the
+                // schemas' $id prefix to the classpath so that nothing is fetched over the network.
+                JsonSchemaFactory factory = JsonSchemaFactory.builder(
+                                JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012))
+                        .schemaMappers(mappers -> mappers.mappings(
+                                uri -> uri.startsWith(SCHEMA_ID_PREFIX),
+                                uri -> "classpath:io/sluice/schemas/" + uri.substring(SCHEMA_ID_PREFIX.length())))
+                        .build();
+                return factory.getSchema(in, settings);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

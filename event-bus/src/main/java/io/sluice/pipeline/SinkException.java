@@ -1,6 +1,8 @@
 package io.sluice.pipeline;
 
+import io.sluice.event.Event;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A failed send, saying whether a retry may help and, when the peer said so, how long to wait. Its
@@ -14,6 +16,7 @@ public class SinkException extends RuntimeException {
     private final boolean retryable;
     private final transient Duration retryAfter;
     private final int attempts;
+    private transient List<Event> replies = List.of();
 
     protected SinkException(String message, Throwable cause, boolean retryable, Duration retryAfter, int attempts) {
         super(message, cause);
@@ -35,6 +38,20 @@ public class SinkException extends RuntimeException {
     /** A final failure from a sink that retries by itself, after this many attempts. */
     public static SinkException exhausted(String message, int attempts, Throwable cause) {
         return new SinkException(message, cause, false, null, attempts);
+    }
+
+    /**
+     * Attaches replies that route onward even though the send failed: the queue-worker, for one,
+     * still posts the last response to the callback URL when an invocation finally fails.
+     */
+    public SinkException withReplies(List<Event> replies) {
+        this.replies = List.copyOf(replies);
+        return this;
+    }
+
+    /** Replies to route onward despite the failure; empty by default. */
+    public List<Event> replies() {
+        return replies;
     }
 
     public boolean retryable() {

@@ -95,4 +95,14 @@ class ConfigLoaderTest {
                 .hasMessage("invalid configuration: f.yaml:5: /sinks/0/size: must be a size such as 262144, 256KiB"
                         + " or 1MiB (got lots)");
     }
+
+    @Test
+    void componentSchemasInTheirOwnFilesAreResolvedFromTheClasspath() {
+        String yaml = "dead-letter: {type: jetstream}\n"
+                + "sources:\n  - {name: j, type: jetstream, stream: s, subject: s.>, max-inflight: 0}\n";
+
+        assertThatThrownBy(() -> loader(Map.of()).parse("g.yaml", yaml))
+                .hasMessageContaining("g.yaml:3: /sources/0/max-inflight")
+                .hasMessageNotContaining("sluice.io");
+    }
 }

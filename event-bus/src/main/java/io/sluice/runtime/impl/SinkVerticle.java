@@ -197,6 +197,11 @@ final class SinkVerticle extends VerticleBase {
                 ? ((SinkException) cause).attempts()
                 : work.attempts;
         failed.inc();
+        if (cause instanceof SinkException) {
+            for (Event reply : ((SinkException) cause).replies()) {
+                replies.route(name, reply, work.origin, work.settlement);
+            }
+        }
         deadLetters.write(work.settlement, work.event, work.origin, work.route, name, cause, attempts);
         work.settlement.delivered();
         release();

@@ -197,7 +197,7 @@ public abstract class JetStreamPullSource extends Source {
         sluice.dispatch(event)
                 .onComplete(done -> context.runOnContext(v -> {
                     if (done.succeeded()) {
-                        message.ack();
+                        settle(message, true);
                         processed.inc();
                     } else {
                         LOG.warn(
@@ -206,7 +206,7 @@ public abstract class JetStreamPullSource extends Source {
                                 name(),
                                 done.cause().toString(),
                                 NAK_DELAY.toSeconds());
-                        message.nakWithDelay(NAK_DELAY);
+                        settle(message, false);
                     }
                     release(message);
                 }));
@@ -229,12 +229,33 @@ public abstract class JetStreamPullSource extends Source {
         sluice.deadLetter(raw, cause)
                 .onComplete(done -> context.runOnContext(v -> {
                     if (done.succeeded()) {
-                        message.ack();
+                        settle(message, true);
                     } else {
-                        message.nakWithDelay(NAK_DELAY);
+                        settle(message, false);
                     }
                     release(message);
                 }));
+    }
+
+    /**
+     * Acks or naks; when the connection is already closed (Sluice stopping) the message simply
+     * stays unacknowledged and JetStream redelivers it once its lease lapses.
+     */
+    private void settle(Message message, boolean ack) {
+        try {
+            if (ack) {
+                message.ack();
+            } else {
+                message.nakWithDelay(NAK_DELAY);
+            }
+        } catch (IllegalStateException e) {
+            LOG.debug(
+                    "Source '{}' could not {} message {} ({}); it will be redelivered",
+                    name(),
+                    ack ? "ack" : "nak",
+                    sequence(message),
+                    e.getMessage());
+        }
     }
 
     private void release(Message message) {
@@ -247,6 +268,9 @@ public abstract class JetStreamPullSource extends Source {
     }
 
     private void extendLeases() {
+        if (!nats.connected()) {
+            return;
+        }
         for (Message message : inflight) {
             message.inProgress();
         }

@@ -1,0 +1,34 @@
+package io.sluice.connector.openfaas.impl;
+
+import io.sluice.config.ComponentConfig;
+import io.sluice.connector.nats.PullSettings;
+import io.sluice.pipeline.Source;
+import io.sluice.pipeline.SourceContext;
+import io.sluice.spi.SourceFactory;
+import java.util.Set;
+
+/**
+ * {@code type: openfaas-queue}, with the queue-worker's defaults: stream and subject {@code
+ * faas-request}, durable {@code faas-workers}, {@code max-inflight} 50, {@code ack-wait} 60s.
+ */
+public final class QueueSourceFactory implements SourceFactory {
+
+    @Override
+    public String type() {
+        return "openfaas-queue";
+    }
+
+    @Override
+    public Source create(ComponentConfig config, SourceContext context) {
+        config.rejectUnknown(Set.of(
+                "stream",
+                "subject",
+                "durable",
+                "create-stream",
+                "max-inflight",
+                "ack-wait",
+                "fetch-batch",
+                "fetch-wait"));
+        return new QueueSource(context, PullSettings.from(config, "faas-request", "faas-request", "faas-workers", 50));
+    }
+}
