@@ -64,13 +64,22 @@ public final class ConfigLoader {
         if (root != null) {
             validateSchema(root, origin, problems);
         }
-        if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparingInt(ConfigProblem::line));
+        if (root == null) {
             throw new ConfigException(problems);
         }
-        SluiceConfig config = build(root, origin);
-        crossCheck(config, problems);
+        SluiceConfig config = null;
+        try {
+            config = build(root, origin);
+            crossCheck(config, problems);
+        } catch (ConfigException | ClassCastException e) {
+            // The schema already reported what makes the structure unreadable; the cross-checks
+            // add what they can, so a user sees every problem in one pass.
+            if (problems.isEmpty()) {
+                throw e;
+            }
+        }
         if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparingInt(ConfigProblem::line));
             throw new ConfigException(problems);
         }
         return config;

@@ -2,7 +2,9 @@ package io.sluice.runtime;
 
 import com.codahale.metrics.MetricRegistry;
 import io.sluice.config.SluiceConfig;
+import io.sluice.deadletter.DeadLetter;
 import io.sluice.deadletter.DeadLetterStore;
+import io.sluice.pipeline.Outcome;
 import io.sluice.runtime.impl.SluiceImpl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -35,11 +37,23 @@ public interface Sluice {
         SluiceImpl.check(vertx, config);
     }
 
+    /** Opens only the configuration's dead-letter store, for inspection; the caller closes it. */
+    static Future<DeadLetterStore> openDeadLetters(Vertx vertx, SluiceConfig config) {
+        return SluiceImpl.openDeadLetters(vertx, config);
+    }
+
     /**
      * Stops taking new work, lets in-flight events settle for up to the configured grace period,
      * then stops every component. Unsettled messages stay unacknowledged and are redelivered.
      */
     Future<Void> stop();
+
+    /**
+     * Sends a dead letter's event again to the sink it failed at (or through the route whose
+     * processor or condition failed); completes once it settled. An event that fails again is
+     * dead-lettered again, as a new letter, so the caller may delete the old one either way.
+     */
+    Future<Outcome> replay(DeadLetter letter);
 
     /** Whether every source is connected and the dead-letter store is open. */
     boolean ready();

@@ -6,14 +6,17 @@ import io.sluice.config.ConfigException;
 import io.sluice.config.ConfigProblem;
 import io.sluice.config.RouteConfig;
 import io.sluice.config.SluiceConfig;
+import io.sluice.deadletter.DeadLetter;
 import io.sluice.deadletter.DeadLetterStore;
 import io.sluice.pipeline.Condition;
+import io.sluice.pipeline.Outcome;
 import io.sluice.pipeline.Processor;
 import io.sluice.pipeline.Sink;
 import io.sluice.pipeline.Source;
 import io.sluice.runtime.Sluice;
 import io.sluice.spi.SinkFactory;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -68,6 +71,16 @@ public final class SluiceImpl implements Sluice {
                 .open(config.deadLetter(), sluice.components)
                 .compose(store -> sluice.deploy(store, deadLetters))
                 .recover(failure -> sluice.stop().transform(v -> Future.failedFuture(failure)));
+    }
+
+    /** See {@link Sluice#openDeadLetters}. */
+    public static Future<DeadLetterStore> openDeadLetters(Vertx vertx, SluiceConfig config) {
+        SluiceImpl sluice = new SluiceImpl(vertx, config);
+        Factories factories = new Factories();
+        return factories
+                .of(factories.deadLetterStores, config.deadLetter(), "dead-letter store")
+                .open(config.deadLetter(), sluice.components)
+                .map(store -> (DeadLetterStore) new ClosingStore(store, sluice.components));
     }
 
     /** See {@link Sluice#check}. */
@@ -271,6 +284,33 @@ public final class SluiceImpl implements Sluice {
             LOG.warn("Closing failed", e);
             return Future.succeededFuture();
         });
+    }
+
+    @Override
+    public Future<Outcome> replay(DeadLetter letter) {
+        Promise<Outcome> promise = Promise.promise();
+        Settlement settlement = Settlement.root(done -> {
+            if (done.failure() != null) {
+                promise.fail(done.failure());
+            } else {
+                promise.complete(done.outcome());
+            }
+        });
+        SinkVerticle sink = letter.sink() == null ? null : sinks.get(letter.sink());
+        RouteVerticle route = routes.stream()
+                .filter(r -> r.name().equals(letter.route()))
+                .findFirst()
+                .orElse(null);
+        if (sink != null) {
+            sink.submit(letter.event(), letter.origin(), letter.route(), settlement);
+        } else if (route != null) {
+            route.accept(letter.event(), letter.origin(), settlement);
+        } else {
+            return Future.failedFuture("dead letter names no sink or route of this configuration (sink '"
+                    + letter.sink() + "', route '" + letter.route() + "'); it cannot be replayed here");
+        }
+        settlement.seal();
+        return promise.future();
     }
 
     @Override

@@ -1,0 +1,52 @@
+package io.sluice.app;
+
+import io.sluice.config.ConfigException;
+import io.sluice.config.ConfigProblem;
+import io.sluice.config.SluiceConfig;
+import io.sluice.runtime.Sluice;
+import io.vertx.core.Vertx;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code sluice validate}: exit 0 when the config is valid, 1 with every problem listed. */
+@Command(
+        name = "validate",
+        description = "Check a configuration without connecting to anything: schema, types, options, conditions.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Vertx vertx = Vertx.vertx();
+        try {
+            SluiceConfig loaded = config.load();
+            Sluice.check(vertx, loaded);
+            out.printf(
+                    "%s: valid (%d source(s), %d route(s), %d sink(s))%n",
+                    config.file,
+                    loaded.sources().size(),
+                    loaded.routes().size(),
+                    loaded.sinks().size());
+            return 0;
+        } catch (ConfigException e) {
+            err.printf("%s: %d problem(s)%n", config.file, e.problems().size());
+            for (ConfigProblem problem : e.problems()) {
+                err.println("  " + problem);
+            }
+            return 1;
+        } finally {
+            vertx.close();
+        }
+    }
+}
