@@ -308,4 +308,60 @@ class OpenFaasAsyncIT {
                                 .count()
                         == 5);
     }
+
+    @Test
+    void twoReplicasShareTheQueueAndTheSurvivorFinishesWhenOneStops() {
+        Sluice first = start("", ", upstream-timeout: 30s");
+        Sluice second = Await.result(Sluice.start(
+                vertx,
+                new ConfigLoader(new Substitutions(Map.of(), Path.of("/none"))).parse("replica.yaml", replicaYaml())));
+        gateway.function("share", req -> vertx.setTimer(200, t -> req.response().end("ok")));
+        java.util.function.Supplier<Long> distinct = () -> gateway.invocations("share").stream()
+                .map(r -> r.body().toString())
+                .distinct()
+                .count();
+
+        for (int i = 0; i < 40; i++) {
+            assertThat(post("/async-function/share", Map.of(), Buffer.buffer("job " + i))
+                            .statusCode())
+                    .isEqualTo(202);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> distinct.get() >= 10);
+        Await.result(second.stop());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> distinct.get() == 40);
+        assertThat(processed(first)).isGreaterThan(0);
+        assertThat(gateway.invocations("share").size() - 40)
+                .as("a job is invoked twice only if the stopped replica held it unacknowledged")
+                .isLessThanOrEqualTo(8);
+    }
+
+    private static long processed(Sluice sluice) {
+        return sluice.metrics().getCounters().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("queue_worker_messages_processed_total"))
+                .mapToLong(e -> e.getValue().getCount())
+                .sum();
+    }
+
+    /** A second replica of {@link #start}'s configuration: same stream and durable, own ports. */
+    private String replicaYaml() {
+        return String.join(
+                "\n",
+                "http: {port: 0, host: 127.0.0.1}",
+                "admin: {port: 0, host: 127.0.0.1}",
+                "nats: {url: '" + TestServices.natsUrl() + "'}",
+                "shutdown-grace: 0s",
+                "dead-letter: {type: jetstream, stream: " + queue + "-dlq, subject: " + queue + ".dlq}",
+                "sources:",
+                "  - {name: queue, type: openfaas-queue, stream: " + queue + ", subject: " + queue
+                        + ", durable: workers, ack-wait: 2s, max-inflight: 8}",
+                "sinks:",
+                "  - {name: function, type: openfaas-function, gateway-url: '" + gateway.url() + "',"
+                        + " concurrency: 8, max-retry-attempts: 2, initial-retry-wait: 50ms, upstream-timeout: 30s}",
+                "  - {name: callback, type: openfaas-callback}",
+                "routes:",
+                "  - {name: invoke, from: [queue], to: [function]}",
+                "  - {name: callbacks, from: [function], to: [callback]}",
+                "");
+    }
 }
