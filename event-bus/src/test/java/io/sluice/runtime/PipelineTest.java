@@ -202,4 +202,58 @@ class PipelineTest {
                 .contains("sluice_route_inflight{route=\"r7\"} 0");
         assertThat(ready).isEqualTo(200);
     }
+
+    @Test
+    void adminApiRequiresTheTokenAndReportsRoutesSinksAndDeadLetters() {
+        String yaml = "http: {port: 0, host: 127.0.0.1}\n"
+                + "admin: {port: 0, host: 127.0.0.1, token: s3cret, allow-replay: true}\n"
+                + "dead-letter: {type: memory, name: api8}\n"
+                + "sources: [{name: in8, type: manual}]\n"
+                + "sinks: [{name: s8, type: scripted, retry: {max-attempts: 1}}]\n"
+                + "routes: [{name: r8, from: in8, to: s8, max-inflight: 5}]\n";
+        sluice = Await.result(Sluice.start(
+                vertx, new ConfigLoader(new Substitutions(Map.of(), Path.of("/none"))).parse("api.yaml", yaml)));
+        ScriptedSinkFactory.sink("s8").failWith("peer said no", false);
+        Await.result(ManualSourceFactory.context("in8").dispatch(event("e8")));
+        ScriptedSinkFactory.sink("s8").releaseAll();
+        var client = vertx.createHttpClient();
+
+        int anonymous = Await.result(client.request(HttpMethod.GET, sluice.adminPort(), "127.0.0.1", "/api/status")
+                        .compose(req -> req.send()))
+                .statusCode();
+        var status = Await.result(client.request(HttpMethod.GET, sluice.adminPort(), "127.0.0.1", "/api/status")
+                        .compose(req ->
+                                req.putHeader("Authorization", "Bearer s3cret").send())
+                        .compose(resp -> resp.body()))
+                .toJsonObject();
+        var letters = Await.result(client.request(HttpMethod.GET, sluice.adminPort(), "127.0.0.1", "/api/dead-letters")
+                        .compose(req ->
+                                req.putHeader("Authorization", "Bearer s3cret").send())
+                        .compose(resp -> resp.body()))
+                .toJsonObject()
+                .getJsonArray("letters");
+        String id = letters.getJsonObject(0).getString("id");
+        var replay = Await.result(client.request(
+                                HttpMethod.POST, sluice.adminPort(), "127.0.0.1", "/api/dead-letters/" + id + "/replay")
+                        .compose(req -> req.putHeader(
+                                        "Authorization",
+                                        "Basic "
+                                                + java.util.Base64.getEncoder()
+                                                        .encodeToString("ops:s3cret"
+                                                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                                .send())
+                        .compose(resp -> resp.body()))
+                .toJsonObject();
+
+        assertThat(anonymous).isEqualTo(401);
+        assertThat(status.getJsonObject("routes").getJsonObject("r8").getInteger("max-inflight"))
+                .isEqualTo(5);
+        assertThat(status.getJsonObject("sinks").getJsonObject("s8").getString("breaker"))
+                .isEqualTo("NONE");
+        assertThat(letters).hasSize(1);
+        assertThat(letters.getJsonObject(0).getString("cause")).isEqualTo("peer said no");
+        assertThat(replay.getString("outcome")).isEqualTo("DELIVERED");
+        assertThat(MemoryDeadLetterStoreFactory.store("api8").letters()).isEmpty();
+        assertThat(ScriptedSinkFactory.sink("s8").calls()).isEqualTo(2);
+    }
 }

@@ -6,7 +6,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** The admin listener: {@code /metrics}, {@code /health/live}, {@code /health/ready}. */
+/**
+ * The admin listener: {@code /metrics}, {@code /health/live}, {@code /health/ready} (open, for
+ * Prometheus and the kubelet), and the console with its JSON API (behind {@code admin.token} when
+ * set). It listens apart from the public listener, so neither is reachable from where webhooks come.
+ */
 final class AdminRoutes {
 
     private final SluiceImpl sluice;
@@ -18,6 +22,13 @@ final class AdminRoutes {
         router.get("/metrics").handler(this::metrics);
         router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
         router.get("/health/ready").handler(this::ready);
+        String token = sluice.config().admin().string("token", null);
+        if (token != null && !token.isEmpty()) {
+            router.route("/api/*").handler(new AdminAuth(token));
+            router.route("/console*").handler(new AdminAuth(token));
+        }
+        new AdminApi(sluice, sluice.config().admin().bool("allow-replay", false)).mount(router);
+        ConsolePage.mount(router);
     }
 
     Router router() {

@@ -75,6 +75,10 @@ final class RouteVerticle extends VerticleBase {
         return Math.max(0, config.maxInflight() - inflight.get());
     }
 
+    int maxInflight() {
+        return config.maxInflight();
+    }
+
     /** Events taken and not yet settled. */
     int inflight() {
         return inflight.get();

@@ -37,7 +37,7 @@ final class SinkVerticle extends VerticleBase {
     private final ReplyRouter replies;
     private final ArrayDeque<Work> queue = new ArrayDeque<>();
     private final AtomicInteger queued = new AtomicInteger();
-    private int active;
+    private volatile int active;
     private final Timer latency;
     private final Counter retries;
     private final Counter delivered;
@@ -84,6 +84,29 @@ final class SinkVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         return sink.stop();
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Outputs waiting for a free slot. */
+    int queued() {
+        return queued.get();
+    }
+
+    /** Sends in flight (read from any thread: a snapshot for status pages). */
+    int active() {
+        return active;
+    }
+
+    int concurrency() {
+        return policy.concurrency;
+    }
+
+    /** The breaker's state name, or {@code NONE}. */
+    String breaker() {
+        return policy.breaker == null ? "NONE" : policy.breaker.getState().name();
     }
 
     /** Queues one output for delivery; may be called from any thread. */

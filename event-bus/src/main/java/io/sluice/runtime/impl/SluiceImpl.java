@@ -318,6 +318,18 @@ public final class SluiceImpl implements Sluice {
         return running && sourceContexts.values().stream().allMatch(SourceContextImpl::isConnected);
     }
 
+    Map<String, SinkVerticle> sinkRunners() {
+        return sinks;
+    }
+
+    List<RouteVerticle> routeRunners() {
+        return routes;
+    }
+
+    SluiceConfig config() {
+        return config;
+    }
+
     Map<String, Boolean> sourceHealth() {
         Map<String, Boolean> health = new LinkedHashMap<>();
         sourceContexts.forEach((name, context) -> health.put(name, context.isConnected()));
