@@ -3,7 +3,9 @@ package io.sluice.runtime.impl;
 import com.codahale.metrics.MetricRegistry;
 import io.sluice.config.SluiceConfig;
 import io.sluice.pipeline.ComponentContext;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.util.ArrayList;
@@ -52,7 +54,13 @@ final class ComponentContextImpl implements ComponentContext {
     @SuppressWarnings("unchecked")
     public synchronized <T extends SharedResource> Future<T> shared(
             String key, Function<ComponentContext, Future<T>> factory) {
-        return (Future<T>) shared.computeIfAbsent(key, k -> factory.apply(this));
+        Future<T> opened = (Future<T>) shared.computeIfAbsent(key, k -> factory.apply(this));
+        // The resource's future belongs to whichever component opened it first; hand each caller a
+        // future completed on its own context, so its continuations stay on its own event loop.
+        Context caller = vertx.getOrCreateContext();
+        Promise<T> mine = Promise.promise();
+        opened.onComplete(done -> caller.runOnContext(v -> mine.handle(done)));
+        return mine.future();
     }
 
     /** Closes every shared resource that opened, in reverse order of creation. */

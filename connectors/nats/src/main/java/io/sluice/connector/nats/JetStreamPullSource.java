@@ -157,7 +157,8 @@ public abstract class JetStreamPullSource extends Source {
         }
         int free = Math.min(settings.maxInflight() - inflight.size(), sluice.capacity());
         if (free <= 0) {
-            waitForRoom().onComplete(v -> pull());
+            // Capacity frees on a route's event loop; pull again on this source's own.
+            waitForRoom().onComplete(v -> context.runOnContext(x -> pull()));
             return;
         }
         int batch = Math.min(free, settings.fetchBatch());

@@ -53,8 +53,12 @@ final class JetStreamDeadLetterStore implements DeadLetterStore {
             JetStreamManagement jsm = nats.management();
             StreamInfo info = jsm.getStreamInfo(stream);
             List<StoredLetter> letters = new ArrayList<>();
+            if (info.getStreamState().getMsgCount() == 0) {
+                return letters;
+            }
             long last = info.getStreamState().getLastSequence();
-            for (long seq = info.getStreamState().getFirstSequence(); seq <= last && letters.size() < limit; seq++) {
+            long first = Math.max(1, info.getStreamState().getFirstSequence());
+            for (long seq = first; seq <= last && letters.size() < limit; seq++) {
                 MessageInfo message;
                 try {
                     message = jsm.getMessage(stream, seq);

@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,22 +23,29 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It is its own hop: a failed callback is retried by the core's {@code retry} policy for this
  * sink and finally dead-lettered, and never re-runs the function. 5xx, 429 and transport errors
- * are retried; other 4xx answers are final.
+ * are retried; other 4xx answers are final. URLs that resolve to loopback, link-local or metadata
+ * addresses are refused (see {@link CallbackGuard}) and dead-lettered with the reason.
  */
 final class CallbackSink implements Sink {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallbackSink.class);
 
     private final Duration timeout;
+    private final List<Cidr> denied;
+    private final List<Cidr> allowed;
     private GatewayClient client;
+    private CallbackGuard guard;
 
-    CallbackSink(Duration timeout) {
+    CallbackSink(Duration timeout, List<Cidr> denied, List<Cidr> allowed) {
         this.timeout = timeout;
+        this.denied = denied;
+        this.allowed = allowed;
     }
 
     @Override
     public Future<Void> start(Vertx vertx) {
         client = new GatewayClient(vertx, vertx.createHttpClient(), "", timeout, "sluice/0.1");
+        guard = new CallbackGuard(vertx, denied, allowed);
         return Future.succeededFuture();
     }
 
@@ -59,18 +67,22 @@ final class CallbackSink implements Sink {
             return Future.failedFuture(
                     SinkException.permanent("callback URL '" + url + "' is not usable: " + e.getMessage(), e));
         }
-        return client.post(options, event.data()).compose(response -> {
-            if (response.status() < 300) {
-                LOG.debug("Callback for '{}' to '{}' answered {}", event.subject(), url, response.status());
-                return Future.succeededFuture(Delivery.done());
-            }
-            String message = "callback to '" + url + "' answered " + response.status()
-                    + (response.error() == null ? "" : " (" + response.error() + ")");
-            boolean retryable = response.status() >= 500 || response.status() == 429 || response.status() == 408;
-            return Future.failedFuture(
-                    retryable
-                            ? SinkException.transientFailure(message, null, null)
-                            : SinkException.permanent(message, null));
-        });
+        return guard.check(url)
+                .recover(refused -> Future.failedFuture(SinkException.permanent(refused.getMessage(), refused)))
+                .compose(allowedUrl -> client.post(options, event.data()))
+                .compose(response -> {
+                    if (response.status() < 300) {
+                        LOG.debug("Callback for '{}' to '{}' answered {}", event.subject(), url, response.status());
+                        return Future.succeededFuture(Delivery.done());
+                    }
+                    String message = "callback to '" + url + "' answered " + response.status()
+                            + (response.error() == null ? "" : " (" + response.error() + ")");
+                    boolean retryable =
+                            response.status() >= 500 || response.status() == 429 || response.status() == 408;
+                    return Future.failedFuture(
+                            retryable
+                                    ? SinkException.transientFailure(message, null, null)
+                                    : SinkException.permanent(message, null));
+                });
     }
 }

@@ -44,6 +44,7 @@ class OpenFaasAsyncIT {
     private Connection nats;
     private String queue;
     private Sluice sluice;
+    private String allowedCallbacks = "127.0.0.0/8";
 
     @BeforeEach
     void setUp() throws Exception {
@@ -94,7 +95,8 @@ class OpenFaasAsyncIT {
                 "  - {name: function, type: openfaas-function, gateway-url: '" + gateway.url() + "',"
                         + " concurrency: 8, max-retry-attempts: 2, initial-retry-wait: 50ms, max-retry-wait: 2s"
                         + extraSinkOptions + "}",
-                "  - {name: callback, type: openfaas-callback, retry: {max-attempts: 3, initial-wait: 50ms}}",
+                "  - {name: callback, type: openfaas-callback, retry: {max-attempts: 3, initial-wait: 50ms},"
+                        + " allowed-networks: [" + allowedCallbacks + "]}",
                 "routes:",
                 "  - {name: invoke, from: [queue], to: [function]}",
                 "  - {name: callbacks, from: [function], to: [callback]}",
@@ -363,5 +365,20 @@ class OpenFaasAsyncIT {
                 "  - {name: invoke, from: [queue], to: [function]}",
                 "  - {name: callbacks, from: [function], to: [callback]}",
                 "");
+    }
+
+    @Test
+    void callbacksToLoopbackAreRefusedUnlessAllowedAndTheRefusalIsDeadLettered() {
+        allowedCallbacks = "";
+        start("", "");
+
+        post("/async-function/echo", Map.of("X-Callback-Url", gateway.callbackUrl("internal")), Buffer.buffer("x"));
+
+        List<StoredLetter> letters = await().atMost(Duration.ofSeconds(10))
+                .until(() -> Await.result(sluice.deadLetters().list(10)), l -> l.size() == 1);
+        assertThat(letters.get(0).letter().sink()).isEqualTo("callback");
+        assertThat(letters.get(0).letter().cause()).contains("resolves to 127.0.0.1, in denied network 127.0.0.0/8");
+        assertThat(gateway.invocations("echo")).hasSize(1);
+        assertThat(gateway.callbacks()).isEmpty();
     }
 }
