@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Event-driven stream processing between OpenFaaS, Supabase and the outside world.",
-        subcommands = {RunCommand.class, ValidateCommand.class, DeadLetterCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, TestCommand.class, DeadLetterCommand.class})
 public final class Main {
 
     private Main() {}

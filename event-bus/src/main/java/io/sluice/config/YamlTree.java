@@ -102,8 +102,11 @@ final class YamlTree {
                 problems.add(new ConfigProblem(file, line(node), pointer, e.getMessage(), raw));
                 return raw;
             }
-            if (node.isPlain()) {
+            // An empty substitution stays an empty string: `${X:-}` means "nothing", not null.
+            if (node.isPlain() && !substituted.isEmpty()) {
                 tag = resolver.resolve(NodeId.scalar, substituted, true);
+            } else {
+                tag = Tag.STR;
             }
             raw = substituted;
         }

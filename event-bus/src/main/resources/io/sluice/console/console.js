@@ -51,7 +51,7 @@
   }
 
   function indexCounters(counters) {
-    return counters.map((c) => ({ name: c.name, labels: parseLabels(c.labels), key: c.name + "{" + c.labels + "}", value: c.value }));
+    return counters.map((c) => ({ name: c.name, labels: parseLabels(c.labels), value: c.value }));
   }
 
   // The sum of a family's counters whose labels include every wanted pair.
@@ -87,7 +87,7 @@
     $("sum-received").textContent = NUMBER.format(total(c, "sluice_source_events_total", {}));
     $("sum-delivered").textContent = NUMBER.format(total(c, "sluice_sink_deliveries_total", { outcome: "delivered" }));
     $("sum-dead").textContent = NUMBER.format(total(c, "sluice_dead_letters_total", {}));
-    const open = Object.values(status.sinks).filter((s) => s.breaker === "OPEN").length;
+    const open = Object.values(status.sinks).filter((s) => s.breaker === "OPEN" || s.breaker === "FORCED_OPEN").length;
     $("sum-open").textContent = String(open);
     $("sum-open").className = "value" + (open > 0 ? " alarm" : "");
   }
@@ -98,7 +98,7 @@
       const settled = (outcome) => total(now.counters, "sluice_source_settled_total", { source: name, outcome });
       return el("tr", { "data-source": name },
         el("td", { class: "name", text: name }),
-        el("td", {}, el("span", { class: "dot " + (source.connected ? "up" : "down"), text: source.connected ? "connected" : "disconnected" })),
+        el("td", {}, connection(source.connected)),
         rate(perSecond(now, "sluice_source_events_total", of), "received-rate"),
         rate(perSecond(now, "sluice_source_settled_total", { source: name, outcome: "delivered" }), "delivered-rate"),
         num(total(now.counters, "sluice_source_events_total", of), "received"),
@@ -109,12 +109,22 @@
     fill($("sources"), rows, 8, "No sources.");
   }
 
+  function connection(connected) {
+    return el("span", { class: "dot " + (connected ? "up" : "down"), text: connected ? "connected" : "disconnected" });
+  }
+
+  // CLOSED, OPEN and HALF_OPEN get colours; NONE (no breaker configured) and the rest stay grey.
+  function breaker(state) {
+    return el("span", { class: "breaker " + state.toLowerCase(), "data-field": "breaker", text: state });
+  }
+
   function saturation(inflight, bound) {
     const share = bound > 0 ? Math.min(1, inflight / bound) : 0;
     const level = share >= 1 ? "full" : share >= 0.7 ? "high" : "low";
-    const bar = el("div", { class: "bar", role: "meter", "aria-valuenow": String(inflight), "aria-valuemax": String(bound) },
-      el("div", { class: "fill " + level, style: "width: " + (share * 100).toFixed(1) + "%" }));
-    return el("div", { class: "saturation" }, bar, el("span", { class: "num", text: NUMBER.format(inflight) + " / " + NUMBER.format(bound) }));
+    const used = el("div", { class: "fill " + level, style: "width: " + (share * 100).toFixed(1) + "%" });
+    const bar = el("div", { class: "bar", role: "meter", "aria-valuenow": inflight, "aria-valuemax": bound }, used);
+    const text = NUMBER.format(inflight) + " / " + NUMBER.format(bound);
+    return el("div", { class: "saturation" }, bar, el("span", { class: "num", text }));
   }
 
   function renderRoutes(status, now) {
@@ -131,7 +141,7 @@
       const outcome = (o) => total(now.counters, "sluice_sink_deliveries_total", { sink: name, outcome: o });
       return el("tr", { "data-sink": name },
         el("td", { class: "name", text: name }),
-        el("td", {}, el("span", { class: "breaker " + sink.breaker.toLowerCase(), "data-field": "breaker", text: sink.breaker })),
+        el("td", {}, breaker(sink.breaker)),
         num(sink.active, "active"),
         num(sink.queued, "queued"),
         num(sink.concurrency, "concurrency"),
@@ -157,7 +167,8 @@
     const detail = el("tr", { class: "detail" },
       el("td", { colspan: "8" }, el("pre", { text: JSON.stringify(event, null, 2) })));
     detail.hidden = !expanded.has(letter.id);
-    const toggle = el("button", { class: "link", type: "button", title: "Show the event as JSON", text: event.id || "(no id)" });
+    const toggle = el("button", { class: "link", type: "button", title: "Show the event as JSON" });
+    toggle.textContent = event.id || "(no id)";
     toggle.addEventListener("click", () => {
       detail.hidden = !detail.hidden;
       if (detail.hidden) expanded.delete(letter.id);
@@ -206,8 +217,9 @@
     try {
       const response = await fetch(API + "/dead-letters/" + encodeURIComponent(id) + "/replay", { method: "POST" });
       const text = await response.text();
-      const result = response.ok ? JSON.parse(text) : null;
-      notice.textContent = response.ok ? "Replayed " + id + ": " + result.outcome : "Replay of " + id + " failed: " + text.trim();
+      notice.textContent = response.ok
+        ? "Replayed " + id + ": " + JSON.parse(text).outcome
+        : "Replay of " + id + " failed: " + text.trim();
       notice.className = "notice " + (response.ok ? "ok" : "bad");
     } catch (failure) {
       notice.textContent = "Replay of " + id + " failed: " + failure.message;

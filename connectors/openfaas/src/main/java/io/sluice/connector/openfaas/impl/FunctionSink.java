@@ -209,6 +209,9 @@ final class FunctionSink implements Sink {
                     .withRetries(call.retries, call.policy.maxRetryAttempts());
             Headers.Builder headers = Headers.builder();
             callback.entries().forEach(e -> headers.add(e.getKey(), e.getValue()));
+            // W3C trace context: the callback continues the trace the async request started.
+            call.request.header("traceparent").ifPresent(trace -> headers.set("traceparent", trace));
+            call.request.header("tracestate").ifPresent(state -> headers.set("tracestate", state));
             return Event.builder()
                     .id(call.event.id() + "/response")
                     .source("/sinks/" + settings.sinkName())

@@ -126,7 +126,8 @@ class OpenFaasAsyncIT {
 
         HttpClientResponse accepted = post(
                 "/async-function/echo/a/b?id=7&x=y",
-                Map.of("X-Custom", "kept", "X-Callback-Url", gateway.callbackUrl("one"), "Content-Type", "text/plain"),
+                Map.of("X-Custom", "kept", "X-Callback-Url", gateway.callbackUrl("one"), "Content-Type", "text/plain",
+                        "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
                 Buffer.buffer("hello"));
 
         assertThat(accepted.statusCode()).isEqualTo(202);
@@ -149,6 +150,8 @@ class OpenFaasAsyncIT {
         assertThat(callback.headers().get("X-Echo")).isEqualTo("yes");
         assertThat(callback.headers().get("X-Retry")).isEqualTo("0");
         assertThat(callback.headers().get("X-Duration-Seconds")).matches("\\d+\\.\\d{6}");
+        assertThat(invocation.headers().get("traceparent")).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
+        assertThat(callback.headers().get("traceparent")).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
     }
 
     @Test
