@@ -6,6 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 bash scripts/services.sh start
+bash console-tests/install-chromium.sh
 # shellcheck disable=SC1091
 source "${SLUICE_SERVICES_DIR:-/tmp/sluice-services}/env"
 mvn -B verify "$@"

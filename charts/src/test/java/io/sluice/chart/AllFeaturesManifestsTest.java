@@ -81,7 +81,7 @@ class AllFeaturesManifestsTest {
                 .containsExactly("sluice-webhook-key", created.getMetadata().getName());
         assertThat(created.getData()).containsKey("sluice-admin-token");
         Map<String, Object> admin = Manifest.map(RenderedManifestsTest.pipeline(chart.one(ConfigMap.class)), "admin");
-        assertThat(admin).containsEntry("token-file", SECRETS_DIR + "/sluice-admin-token");
+        assertThat(admin).containsEntry("token", "${secret:sluice-admin-token}");
         assertThat(chart.one(Deployment.class)
                         .getSpec()
                         .getTemplate()

@@ -144,6 +144,7 @@ public final class ConfigLoader {
                     route.strings("to", List.of()),
                     route.integer("max-inflight", DEFAULT_ROUTE_INFLIGHT, 1, 1_000_000),
                     route.bool("continue", false),
+                    route.string("ordering-key", null),
                     route));
         }
         return routes;

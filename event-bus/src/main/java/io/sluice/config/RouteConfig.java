@@ -13,6 +13,7 @@ import java.util.List;
  * @param to sink names; every output of the processors goes to each
  * @param maxInflight the most events this route holds unsettled; its sources stop taking more at it
  * @param continueMatching whether later routes are still tried after this one matched
+ * @param orderingKey where the key lives whose events must be processed in order, or {@code null}
  * @param config the route's whole object, for errors with lines
  */
 public record RouteConfig(
@@ -23,4 +24,5 @@ public record RouteConfig(
         List<String> to,
         int maxInflight,
         boolean continueMatching,
+        String orderingKey,
         ComponentConfig config) {}

@@ -256,4 +256,32 @@ class PipelineTest {
         assertThat(MemoryDeadLetterStoreFactory.store("api8").letters()).isEmpty();
         assertThat(ScriptedSinkFactory.sink("s8").calls()).isEqualTo(2);
     }
+
+    @Test
+    void eventsWithTheSameKeyWaitForEachOtherWhileOtherKeysRunInParallel() {
+        start(
+                "ordered",
+                "sources: [{name: in9, type: manual}]\n"
+                        + "sinks: [{name: s9, type: scripted}]\n"
+                        + "routes: [{name: r9, from: in9, to: s9, ordering-key: subject}]\n");
+        Scripted sink = ScriptedSinkFactory.sink("s9");
+        sink.hold();
+        SourceContext source = ManualSourceFactory.context("in9");
+        java.util.function.BiFunction<String, String, Event> keyed = (id, key) ->
+                Event.builder().id(id).source("/test").type("t").subject(key).build();
+
+        Future<Outcome> a1 = source.dispatch(keyed.apply("a1", "order-a"));
+        Future<Outcome> a2 = source.dispatch(keyed.apply("a2", "order-a"));
+        Future<Outcome> b1 = source.dispatch(keyed.apply("b1", "order-b"));
+
+        await().until(() -> sink.heldCount() == 2);
+        assertThat(sink.received()).extracting(Event::id).containsExactly("a1", "b1");
+        sink.releaseOldest();
+        Await.result(a1);
+        await().until(() -> sink.received().size() == 3);
+        assertThat(sink.received().get(2).id()).isEqualTo("a2");
+        sink.releaseAll();
+        assertThat(Await.result(a2)).isEqualTo(Outcome.DELIVERED);
+        assertThat(Await.result(b1)).isEqualTo(Outcome.DELIVERED);
+    }
 }

@@ -88,6 +88,14 @@ public final class ScriptedSinkFactory implements io.sluice.spi.SinkFactory {
             }
         }
 
+        /** Delivers the oldest held send only. */
+        public void releaseOldest() {
+            Promise<Delivery> promise = held.poll();
+            if (promise != null) {
+                promise.tryComplete(Delivery.done());
+            }
+        }
+
         public int heldCount() {
             return held.size();
         }

@@ -9,7 +9,14 @@ final class ConsolePage {
     private ConsolePage() {}
 
     static void mount(Router router) {
-        router.get("/console").handler(ctx -> ctx.redirect("/console/"));
+        // Vert.x matches "/console" for "/console/" too, so redirect only the bare path.
+        router.get("/console").handler(ctx -> {
+            if (ctx.request().path().endsWith("/")) {
+                ctx.next();
+            } else {
+                ctx.redirect("/console/");
+            }
+        });
         router.get("/console/*")
                 .handler(StaticHandler.create("io/sluice/console").setCachingEnabled(false));
     }

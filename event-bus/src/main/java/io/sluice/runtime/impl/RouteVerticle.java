@@ -8,9 +8,13 @@ import io.sluice.pipeline.Condition;
 import io.sluice.pipeline.Processor;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * One route, deployed as a verticle: runs its processors on its own event loop, fans every output
@@ -25,6 +29,8 @@ final class RouteVerticle extends VerticleBase {
     private final DeadLetters deadLetters;
     private final Runnable onCapacityFreed;
     private final AtomicInteger inflight = new AtomicInteger();
+    private final Function<Event, String> orderingKey;
+    private final Map<String, ArrayDeque<Runnable>> waitingByKey = new HashMap<>();
 
     RouteVerticle(
             RouteConfig config,
@@ -40,6 +46,7 @@ final class RouteVerticle extends VerticleBase {
         this.sinks = sinks;
         this.deadLetters = deadLetters;
         this.onCapacityFreed = onCapacityFreed;
+        this.orderingKey = config.orderingKey() == null ? null : OrderingKey.parse(config.orderingKey());
         metrics.gauge(MetricNames.name("sluice_route_inflight", "route", config.name()), () -> inflight::get);
         metrics.gauge(MetricNames.name("sluice_route_capacity", "route", config.name()), () -> config::maxInflight);
     }
@@ -85,12 +92,40 @@ final class RouteVerticle extends VerticleBase {
     }
 
     /**
-     * Takes the event as one output of the parent settlement; runs it on the route's event loop.
+     * Takes the event as one output of the parent settlement and runs it on the route's event loop.
+     * With an ordering key, an event waits until the previous event of its key settled, while
+     * events of other keys run in parallel.
      */
     void accept(Event event, String origin, Settlement parent) {
         inflight.incrementAndGet();
-        Settlement settlement = parent.child(this::release);
-        context.runOnContext(v -> process(event, origin, settlement));
+        String key = orderingKey == null ? null : orderingKey.apply(event);
+        Settlement settlement = parent.child(() -> {
+            release();
+            if (key != null) {
+                context.runOnContext(v -> next(key));
+            }
+        });
+        context.runOnContext(v -> {
+            if (key == null) {
+                process(event, origin, settlement);
+            } else if (waitingByKey.containsKey(key)) {
+                waitingByKey.get(key).add(() -> process(event, origin, settlement));
+            } else {
+                waitingByKey.put(key, new ArrayDeque<>());
+                process(event, origin, settlement);
+            }
+        });
+    }
+
+    /** Starts the next event of the key, or forgets the key when none waits. */
+    private void next(String key) {
+        ArrayDeque<Runnable> waiting = waitingByKey.get(key);
+        Runnable nextEvent = waiting == null ? null : waiting.poll();
+        if (nextEvent == null) {
+            waitingByKey.remove(key);
+        } else {
+            nextEvent.run();
+        }
     }
 
     private void release() {

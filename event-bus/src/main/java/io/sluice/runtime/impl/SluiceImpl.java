@@ -157,6 +157,13 @@ public final class SluiceImpl implements Sluice {
                 feeders.add(sourceContexts.get(input));
             }
         });
+        if (route.orderingKey() != null) {
+            try {
+                OrderingKey.parse(route.orderingKey());
+            } catch (IllegalArgumentException e) {
+                throw route.config().problem("ordering-key", e.getMessage(), route.orderingKey());
+            }
+        }
         RouteVerticle verticle = new RouteVerticle(
                 route,
                 condition,
