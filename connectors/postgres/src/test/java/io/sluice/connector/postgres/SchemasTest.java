@@ -8,11 +8,11 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
+import io.sluice.event.DatabaseChange;
 import io.sluice.event.Event;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,20 +35,20 @@ class SchemasTest {
         return factory.getSchema(SchemaLocation.of("https://sluice.io/schemas/" + path));
     }
 
-    private static DbChange update() {
-        return new DbChange(
-                DbChange.Action.UPDATE,
+    private static DatabaseChange update() {
+        return new DatabaseChange(
+                DatabaseChange.Action.UPDATE,
                 "public",
                 "documents",
                 new JsonObject().put("id", 42).put("title", "Q3"),
                 new JsonObject().put("id", 42),
-                Instant.parse("2024-03-08T13:14:16.417Z"),
+                "2024-03-08T13:14:16.417Z",
                 "0/1A2B3C4",
                 7351L,
                 List.of(
-                        new DbChange.Column("id", "bigint"),
-                        new DbChange.Column("title", "text"),
-                        new DbChange.Column("body", "text")),
+                        new DatabaseChange.Column("id", "bigint"),
+                        new DatabaseChange.Column("title", "text"),
+                        new DatabaseChange.Column("body", "text")),
                 List.of("body"));
     }
 

@@ -6,7 +6,7 @@
  *       HMAC, or none), verified over the raw body with {@link
  *       io.sluice.connector.webhook.verify};
  *   <li>{@code type: supabase-webhook}: Supabase Database Webhooks, turned into the change event
- *       every database source shares ({@link io.sluice.connector.webhook.ChangeEvents}).
+ *       every database source shares ({@link io.sluice.event.DatabaseChange}).
  * </ul>
  *
  * <p>Both publish an accepted delivery to a JetStream journal, with the delivery id as {@code

@@ -2,7 +2,7 @@ package io.sluice.connector.postgres.impl;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
-import io.sluice.connector.postgres.DbChange;
+import io.sluice.event.DatabaseChange;
 import io.sluice.metrics.MetricNames;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,7 +39,7 @@ final class CdcMetrics {
     }
 
     /** Counts an emitted change; called from the source's event loop only. */
-    void changed(String schema, String table, DbChange.Action action) {
+    void changed(String schema, String table, DatabaseChange.Action action) {
         String key = schema + "." + table + ":" + action.lowerCase();
         changes.computeIfAbsent(
                         key,

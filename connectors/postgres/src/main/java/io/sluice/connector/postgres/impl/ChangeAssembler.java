@@ -1,7 +1,7 @@
 package io.sluice.connector.postgres.impl;
 
-import io.sluice.connector.postgres.DbChange;
 import io.sluice.connector.postgres.impl.WalRecord.ColumnValue;
+import io.sluice.event.DatabaseChange;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds a {@link DbChange} from a wal2json change and the table's columns.
+ * Builds a {@link DatabaseChange} from a wal2json change and the table's columns.
  *
  * <p>wal2json leaves an unchanged TOASTed value out of an UPDATE's new row and says nothing about
  * it (its "don't send unchanged TOAST Datum"), so only the table's column list tells it from a
@@ -45,7 +45,7 @@ final class ChangeAssembler {
         }
         for (String name : known) {
             if (!present.contains(name)
-                    && (change.action() != DbChange.Action.UPDATE
+                    && (change.action() != DatabaseChange.Action.UPDATE
                             || !table.varlena().contains(name)
                             || table.olderThan(STALE_AFTER_NANOS))) {
                 return true;
@@ -55,28 +55,28 @@ final class ChangeAssembler {
     }
 
     /** Builds the change; {@code xid} and {@code commitTime} come from the transaction's begin. */
-    static DbChange assemble(WalRecord.Change change, Long xid, Instant commitTime, TableColumns table) {
+    static DatabaseChange assemble(WalRecord.Change change, Long xid, Instant commitTime, TableColumns table) {
         JsonObject record = change.columns() == null ? null : values(change.columns());
-        JsonObject oldRecord = change.action() == DbChange.Action.INSERT || change.identity() == null
+        JsonObject oldRecord = change.action() == DatabaseChange.Action.INSERT || change.identity() == null
                 ? null
                 : values(change.identity());
         List<String> unchangedToast = new ArrayList<>();
-        if (change.action() == DbChange.Action.UPDATE && change.columns() != null) {
+        if (change.action() == DatabaseChange.Action.UPDATE && change.columns() != null) {
             Set<String> present = names(change.columns());
-            for (DbChange.Column column : table.columns()) {
+            for (DatabaseChange.Column column : table.columns()) {
                 if (!present.contains(column.name()) && table.varlena().contains(column.name())) {
                     unchangedToast.add(column.name());
                 }
             }
         }
-        List<DbChange.Column> columns = table.columns().isEmpty() ? columnsOf(change) : table.columns();
-        return new DbChange(
+        List<DatabaseChange.Column> columns = table.columns().isEmpty() ? columnsOf(change) : table.columns();
+        return new DatabaseChange(
                 change.action(),
                 change.schema(),
                 change.table(),
-                change.action() == DbChange.Action.DELETE ? null : record,
+                change.action() == DatabaseChange.Action.DELETE ? null : record,
                 oldRecord,
-                commitTime,
+                commitTime == null ? null : commitTime.toString(),
                 change.lsn(),
                 xid,
                 columns,
@@ -91,11 +91,11 @@ final class ChangeAssembler {
         return values;
     }
 
-    private static List<DbChange.Column> columnsOf(WalRecord.Change change) {
+    private static List<DatabaseChange.Column> columnsOf(WalRecord.Change change) {
         List<ColumnValue> source = change.columns() != null ? change.columns() : change.identity();
-        List<DbChange.Column> columns = new ArrayList<>();
+        List<DatabaseChange.Column> columns = new ArrayList<>();
         if (source != null) {
-            source.forEach(c -> columns.add(new DbChange.Column(c.name(), c.type())));
+            source.forEach(c -> columns.add(new DatabaseChange.Column(c.name(), c.type())));
         }
         return columns;
     }

@@ -1,6 +1,6 @@
 package io.sluice.connector.postgres.impl;
 
-import io.sluice.connector.postgres.DbChange;
+import io.sluice.event.DatabaseChange;
 import io.vertx.core.Future;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -21,7 +21,7 @@ final class ChangeDecoder {
     /** Where decoded records go. */
     interface Output {
         /** A change to emit, with an id that is the same each time the change is decoded. */
-        void change(DbChange change, String id);
+        void change(DatabaseChange change, String id);
 
         /** A position that may be confirmed once everything before it settled. */
         void position(long lsn);

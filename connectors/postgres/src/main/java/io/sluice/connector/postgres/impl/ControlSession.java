@@ -1,6 +1,6 @@
 package io.sluice.connector.postgres.impl;
 
-import io.sluice.connector.postgres.DbChange;
+import io.sluice.event.DatabaseChange;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnection;
@@ -99,10 +99,10 @@ final class ControlSession {
     }
 
     private static TableColumns toColumns(RowSet<Row> rows) {
-        List<DbChange.Column> columns = new ArrayList<>();
+        List<DatabaseChange.Column> columns = new ArrayList<>();
         Set<String> varlena = new HashSet<>();
         for (Row row : rows) {
-            columns.add(new DbChange.Column(row.getString("name"), row.getString("type")));
+            columns.add(new DatabaseChange.Column(row.getString("name"), row.getString("type")));
             if (Boolean.TRUE.equals(row.getBoolean("varlena"))) {
                 varlena.add(row.getString("name"));
             }

@@ -1,6 +1,6 @@
 package io.sluice.connector.postgres.impl;
 
-import io.sluice.connector.postgres.DbChange;
+import io.sluice.event.DatabaseChange;
 import io.sluice.event.Event;
 import io.sluice.pipeline.Outcome;
 import io.sluice.pipeline.SourceContext;
@@ -191,10 +191,10 @@ final class SlotReader implements ChangeDecoder.Output {
     }
 
     @Override
-    public void change(DbChange change, String id) {
+    public void change(DatabaseChange change, String id) {
         long ticket = ledger.track();
         metrics.changed(change.schema(), change.table(), change.action());
-        Event event = change.toEvent(sluice.sourceName(), id);
+        Event event = change.toEvent("/sources/" + sluice.sourceName(), id);
         LOG.trace("Source '{}' dispatches '{}'", sluice.sourceName(), event.id());
         sluice.dispatch(event).onComplete(done -> context.runOnContext(v -> settled(ticket, event.id(), done)));
     }

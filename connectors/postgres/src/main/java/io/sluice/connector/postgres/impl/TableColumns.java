@@ -1,6 +1,6 @@
 package io.sluice.connector.postgres.impl;
 
-import io.sluice.connector.postgres.DbChange;
+import io.sluice.event.DatabaseChange;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +13,7 @@ import java.util.Set;
  * @param varlena the names of the variable-length columns
  * @param fetchedAtNanos when they were looked up ({@link System#nanoTime()})
  */
-record TableColumns(List<DbChange.Column> columns, Set<String> varlena, long fetchedAtNanos) {
+record TableColumns(List<DatabaseChange.Column> columns, Set<String> varlena, long fetchedAtNanos) {
 
     TableColumns {
         columns = List.copyOf(columns);

@@ -1,6 +1,6 @@
 package io.sluice.connector.postgres.impl;
 
-import io.sluice.connector.postgres.DbChange;
+import io.sluice.event.DatabaseChange;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,7 +65,7 @@ final class TableFilter {
     }
 
     /** Tells whether a change of this table and action is emitted. */
-    boolean allows(String schema, String table, DbChange.Action action) {
+    boolean allows(String schema, String table, DatabaseChange.Action action) {
         if (rules.isEmpty()) {
             return true;
         }

@@ -1,8 +1,8 @@
 package io.sluice.connector.postgres.impl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.connector.postgres.DbChange;
 import io.sluice.connector.postgres.impl.WalRecord.ColumnValue;
+import io.sluice.event.DatabaseChange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,17 +44,17 @@ final class Wal2JsonParser {
                         root.path("transactional").asBoolean(false),
                         root.path("prefix").asText(""));
             case "I":
-                return change(root, DbChange.Action.INSERT);
+                return change(root, DatabaseChange.Action.INSERT);
             case "U":
-                return change(root, DbChange.Action.UPDATE);
+                return change(root, DatabaseChange.Action.UPDATE);
             case "D":
-                return change(root, DbChange.Action.DELETE);
+                return change(root, DatabaseChange.Action.DELETE);
             default:
                 return new WalRecord.Skipped(action);
         }
     }
 
-    private static WalRecord.Change change(JsonNode root, DbChange.Action action) {
+    private static WalRecord.Change change(JsonNode root, DatabaseChange.Action action) {
         String lsn = required(root, "lsn");
         Lsn.parse(lsn);
         return new WalRecord.Change(

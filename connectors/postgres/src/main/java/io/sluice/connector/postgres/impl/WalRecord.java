@@ -1,7 +1,7 @@
 package io.sluice.connector.postgres.impl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.connector.postgres.DbChange;
+import io.sluice.event.DatabaseChange;
 import java.time.Instant;
 import java.util.List;
 
@@ -48,7 +48,7 @@ sealed interface WalRecord {
      * @param identity the old row's replica identity, or {@code null} when there is none
      */
     record Change(
-            DbChange.Action action,
+            DatabaseChange.Action action,
             String lsn,
             String schema,
             String table,

@@ -2,7 +2,7 @@ package io.sluice.connector.postgres.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.connector.postgres.DbChange;
+import io.sluice.event.DatabaseChange;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -13,9 +13,9 @@ class ChangeAssemblerTest {
 
     private static final TableColumns DOCS = new TableColumns(
             List.of(
-                    new DbChange.Column("id", "integer"),
-                    new DbChange.Column("title", "text"),
-                    new DbChange.Column("body", "text")),
+                    new DatabaseChange.Column("id", "integer"),
+                    new DatabaseChange.Column("title", "text"),
+                    new DatabaseChange.Column("body", "text")),
             Set.of("title", "body"),
             System.nanoTime());
 
@@ -30,7 +30,7 @@ class ChangeAssemblerTest {
                 + "{\"name\":\"title\",\"type\":\"text\",\"value\":\"b\"}],"
                 + "\"identity\":[{\"name\":\"id\",\"type\":\"integer\",\"value\":1}]}");
 
-        DbChange built = ChangeAssembler.assemble(update, 9L, Instant.EPOCH, DOCS);
+        DatabaseChange built = ChangeAssembler.assemble(update, 9L, Instant.EPOCH, DOCS);
 
         assertThat(ChangeAssembler.needsFreshColumns(update, DOCS)).isFalse();
         assertThat(built.unchangedToast()).containsExactly("body");
@@ -45,7 +45,7 @@ class ChangeAssemblerTest {
         WalRecord.Change delete = change("{\"action\":\"D\",\"lsn\":\"0/10\",\"schema\":\"public\",\"table\":\"docs\","
                 + "\"identity\":[{\"name\":\"id\",\"type\":\"integer\",\"value\":1}]}");
 
-        DbChange built = ChangeAssembler.assemble(delete, 9L, Instant.EPOCH, DOCS);
+        DatabaseChange built = ChangeAssembler.assemble(delete, 9L, Instant.EPOCH, DOCS);
 
         assertThat(built.unchangedToast()).isEmpty();
         assertThat(built.record()).isNull();
@@ -64,7 +64,7 @@ class ChangeAssemblerTest {
     @Test
     void aMissingFixedLengthColumnCannotBeToastAndAsksForFreshColumns() {
         TableColumns withDroppedInt = new TableColumns(
-                List.of(new DbChange.Column("id", "integer"), new DbChange.Column("gone", "integer")),
+                List.of(new DatabaseChange.Column("id", "integer"), new DatabaseChange.Column("gone", "integer")),
                 Set.of(),
                 System.nanoTime());
         WalRecord.Change update = change("{\"action\":\"U\",\"lsn\":\"0/10\",\"schema\":\"public\",\"table\":\"docs\","
@@ -80,8 +80,8 @@ class ChangeAssemblerTest {
         WalRecord.Change insert = change("{\"action\":\"I\",\"lsn\":\"0/10\",\"schema\":\"public\",\"table\":\"gone\","
                 + "\"columns\":[{\"name\":\"id\",\"type\":\"integer\",\"value\":1}]}");
 
-        DbChange built = ChangeAssembler.assemble(insert, 1L, null, TableColumns.unknown());
+        DatabaseChange built = ChangeAssembler.assemble(insert, 1L, null, TableColumns.unknown());
 
-        assertThat(built.columns()).containsExactly(new DbChange.Column("id", "integer"));
+        assertThat(built.columns()).containsExactly(new DatabaseChange.Column("id", "integer"));
     }
 }

@@ -1,8 +1,8 @@
 package io.sluice.connector.postgres.impl;
 
-import static io.sluice.connector.postgres.DbChange.Action.DELETE;
-import static io.sluice.connector.postgres.DbChange.Action.INSERT;
-import static io.sluice.connector.postgres.DbChange.Action.UPDATE;
+import static io.sluice.event.DatabaseChange.Action.DELETE;
+import static io.sluice.event.DatabaseChange.Action.INSERT;
+import static io.sluice.event.DatabaseChange.Action.UPDATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

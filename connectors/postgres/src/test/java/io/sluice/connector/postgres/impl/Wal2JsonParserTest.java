@@ -3,7 +3,7 @@ package io.sluice.connector.postgres.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.connector.postgres.DbChange;
+import io.sluice.event.DatabaseChange;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class Wal2JsonParserTest {
                 + "\"value\":1},{\"name\":\"name\",\"type\":\"text\",\"value\":\"b\"}],"
                 + "\"identity\":[{\"name\":\"id\",\"type\":\"integer\",\"value\":1}]}");
 
-        assertThat(change.action()).isEqualTo(DbChange.Action.UPDATE);
+        assertThat(change.action()).isEqualTo(DatabaseChange.Action.UPDATE);
         assertThat(change.lsn()).isEqualTo("0/1952BB0");
         assertThat(change.columns()).extracting(WalRecord.ColumnValue::name).containsExactly("id", "name");
         assertThat(change.identity()).extracting(WalRecord.ColumnValue::name).containsExactly("id");

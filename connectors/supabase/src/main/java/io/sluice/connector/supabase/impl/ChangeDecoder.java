@@ -1,16 +1,15 @@
 package io.sluice.connector.supabase.impl;
 
-import io.sluice.connector.webhook.ChangeEvents;
-import io.sluice.connector.webhook.DatabaseChange;
-import io.sluice.connector.webhook.DatabaseChange.Action;
+import io.sluice.event.DatabaseChange;
+import io.sluice.event.DatabaseChange.Action;
+import io.sluice.event.DatabaseChange.Column;
 import io.sluice.event.Event;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -25,6 +24,8 @@ import java.util.List;
  *   <li>{@code record} is absent for DELETE and {@code old_record} for INSERT, as Realtime sends
  *       them; under REPLICA IDENTITY DEFAULT {@code old_record} holds only the key, and with RLS on a
  *       DELETE's {@code old_record} too;
+ *   <li>{@code commit_timestamp} is kept as Realtime wrote it; the CloudEvents {@code time} is set
+ *       from it when it parses;
  *   <li>{@code position} and {@code xid} are {@code null}: Realtime exposes neither;
  *       {@code unchanged_toast} is empty, because Realtime fills unchanged TOAST columns from {@code
  *       old_record}, complete only under REPLICA IDENTITY FULL.
@@ -64,12 +65,9 @@ final class ChangeDecoder {
                 commitTimestamp,
                 null,
                 null,
-                data.getValue("columns") instanceof JsonArray columns ? columns : null,
+                columns(data.getValue("columns")),
                 List.of());
-        Event.Builder event =
-                ChangeEvents.builder(change).id(id(commitTimestamp, data)).source(source);
-        Instant time = time(commitTimestamp);
-        return (time == null ? event : event.time(time)).build();
+        return change.toEvent(source, id(commitTimestamp, data));
     }
 
     /** An event keeping a push that is not a deliverable change, for the dead-letter store. */
@@ -108,14 +106,9 @@ final class ChangeDecoder {
     }
 
     private static Action action(Object type) {
-        if (type instanceof String text) {
-            for (Action action : Action.values()) {
-                if (action.name().equals(text)) {
-                    return action;
-                }
-            }
-        }
-        throw new IllegalArgumentException("field 'type' must be one of INSERT, UPDATE, DELETE, got " + type);
+        return Action.named(type instanceof String text ? text : null)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "field 'type' must be one of INSERT, UPDATE, DELETE, got " + type));
     }
 
     private static String name(JsonObject data, String field) {
@@ -136,15 +129,23 @@ final class ChangeDecoder {
         return value == null ? null : object(value, field);
     }
 
-    private static Instant time(String commitTimestamp) {
-        if (commitTimestamp == null) {
+    /**
+     * Realtime's {@code [{name, type}]}; anything else counts as not known ({@code null}) rather
+     * than failing the change, since the rows themselves are intact.
+     */
+    private static List<Column> columns(Object value) {
+        if (!(value instanceof JsonArray array)) {
             return null;
         }
-        try {
-            return Instant.parse(commitTimestamp);
-        } catch (DateTimeParseException e) {
-            // The event keeps the text in its data; only the CloudEvents time is left unset.
-            return null;
+        List<Column> columns = new ArrayList<>(array.size());
+        for (Object element : array) {
+            if (!(element instanceof JsonObject column
+                    && column.getValue("name") instanceof String name
+                    && column.getValue("type") instanceof String type)) {
+                return null;
+            }
+            columns.add(new Column(name, type));
         }
+        return columns;
     }
 }

@@ -1,7 +1,7 @@
 package io.sluice.connector.webhook.impl;
 
-import io.sluice.connector.webhook.DatabaseChange;
-import io.sluice.connector.webhook.DatabaseChange.Action;
+import io.sluice.event.DatabaseChange;
+import io.sluice.event.DatabaseChange.Action;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -54,14 +54,9 @@ final class SupabaseWebhookBody {
     }
 
     private static Action action(Object value) {
-        if (value instanceof String text) {
-            for (Action action : Action.values()) {
-                if (action.name().equals(text)) {
-                    return action;
-                }
-            }
-        }
-        throw new IllegalArgumentException("field 'type' must be one of INSERT, UPDATE, DELETE, got " + shown(value));
+        return Action.named(value instanceof String text ? text : null)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "field 'type' must be one of INSERT, UPDATE, DELETE, got " + shown(value)));
     }
 
     private static String name(JsonObject json, String field) {

@@ -1,7 +1,6 @@
 package io.sluice.connector.webhook.impl;
 
-import io.sluice.connector.webhook.ChangeEvents;
-import io.sluice.connector.webhook.DatabaseChange;
+import io.sluice.event.DatabaseChange;
 import io.sluice.event.Event;
 import io.sluice.pipeline.SourceContext;
 import io.vertx.core.buffer.Buffer;
@@ -13,7 +12,7 @@ import java.util.HexFormat;
 /**
  * {@code type: supabase-webhook}: Supabase Database Webhooks (POST), checked against a shared
  * secret when one is configured, validated as a row change and journaled before the 200 as the
- * shared change event ({@link ChangeEvents}), with {@code source} {@code /supabase/<name>}.
+ * shared change event ({@link DatabaseChange}), with {@code source} {@code /supabase/<name>}.
  *
  * <p>Supabase sends no delivery id, so the event {@code id} is the SHA-256 of the body bytes: a
  * body sent twice (pg_net's retries in self-hosted setups) is journaled once within {@code
@@ -47,10 +46,7 @@ final class SupabaseWebhookSource extends JournaledHttpSource {
             throw Refusal.invalidBody(e.getMessage());
         }
         String id = sha256(body);
-        Event event = ChangeEvents.builder(change)
-                .id(id)
-                .source("/supabase/" + name())
-                .build();
+        Event event = change.toEvent("/supabase/" + name(), id);
         return new Admission(event, id);
     }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import io.sluice.connector.webhook.DatabaseChange;
-import io.sluice.connector.webhook.DatabaseChange.Action;
+import io.sluice.event.DatabaseChange;
+import io.sluice.event.DatabaseChange.Action;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.stream.Stream;
