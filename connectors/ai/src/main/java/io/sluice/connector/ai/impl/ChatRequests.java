@@ -1,10 +1,11 @@
 package io.sluice.connector.ai.impl;
 
-import com.github.mustachejava.Mustache;
 import io.sluice.config.ComponentConfig;
 import io.sluice.connector.ai.AiSettings;
 import io.sluice.event.Event;
 import io.sluice.pipeline.SinkException;
+import io.sluice.template.EventTemplate;
+import io.sluice.template.EventTemplates;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -19,10 +20,10 @@ final class ChatRequests {
     static final int DEFAULT_COMPLETION_ESTIMATE = 256;
 
     private final AiSettings settings;
-    private final Mustache system;
-    private final Mustache prompt;
+    private final EventTemplate system;
+    private final EventTemplate prompt;
 
-    private ChatRequests(AiSettings settings, Mustache system, Mustache prompt) {
+    private ChatRequests(AiSettings settings, EventTemplate system, EventTemplate prompt) {
         this.settings = settings;
         this.system = system;
         this.prompt = prompt;
@@ -51,9 +52,9 @@ final class ChatRequests {
         try {
             JsonArray messages = new JsonArray();
             if (system != null) {
-                messages.add(message("system", EventTemplates.render(system, scope)));
+                messages.add(message("system", system.render(scope)));
             }
-            return messages.add(message("user", EventTemplates.render(prompt, scope)));
+            return messages.add(message("user", prompt.render(scope)));
         } catch (RuntimeException e) {
             throw SinkException.permanent(
                     "prompt templates cannot be rendered for event '" + event.id() + "': " + e.getMessage(), e);

@@ -1,10 +1,11 @@
 package io.sluice.connector.email.impl;
 
-import com.github.mustachejava.Mustache;
 import io.sluice.config.ComponentConfig;
 import io.sluice.connector.email.EmailSettings;
 import io.sluice.event.Event;
 import io.sluice.pipeline.SinkException;
+import io.sluice.template.EventTemplate;
+import io.sluice.template.EventTemplates;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.mail.MailMessage;
 import java.util.ArrayList;
@@ -19,11 +20,11 @@ import java.util.Map;
 final class MailComposer {
 
     private final EmailSettings settings;
-    private final Mustache subject;
-    private final Mustache text;
-    private final Mustache html;
+    private final EventTemplate subject;
+    private final EventTemplate text;
+    private final EventTemplate html;
 
-    private MailComposer(EmailSettings settings, Mustache subject, Mustache text, Mustache html) {
+    private MailComposer(EmailSettings settings, EventTemplate subject, EventTemplate text, EventTemplate html) {
         this.settings = settings;
         this.subject = subject;
         this.text = text;
@@ -57,12 +58,12 @@ final class MailComposer {
                 .setTo(recipients)
                 .setHeaders(MultiMap.caseInsensitiveMultiMap().add("Message-ID", messageId));
         try {
-            message.setSubject(EventTemplates.render(subject, scope));
+            message.setSubject(subject.render(scope));
             if (text != null) {
-                message.setText(EventTemplates.render(text, scope));
+                message.setText(text.render(scope));
             }
             if (html != null) {
-                message.setHtml(EventTemplates.render(html, scope));
+                message.setHtml(html.render(scope));
             }
         } catch (RuntimeException e) {
             throw SinkException.permanent(

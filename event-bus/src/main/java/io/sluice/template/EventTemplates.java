@@ -1,7 +1,6 @@
-package io.sluice.connector.email.impl;
+package io.sluice.template;
 
 import com.github.mustachejava.DefaultMustacheFactory;
-import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import io.sluice.config.ComponentConfig;
 import io.sluice.event.Event;
@@ -11,7 +10,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -23,9 +21,9 @@ import java.util.Map;
 /**
  * Mustache templates over an event: {@code {{id}}}, {@code {{type}}}, {@code {{source}}}, {@code
  * {{subject}}}, {@code {{time}}} and {@code {{data.…}}}, the data parsed as JSON (or its text when
- * it is not JSON). Partials are refused, so a template can never read a file.
+ * it is not JSON). Partials are refused, so a template can never read a file. Thread-safe.
  */
-final class EventTemplates {
+public final class EventTemplates {
 
     private final DefaultMustacheFactory factory;
 
@@ -33,8 +31,8 @@ final class EventTemplates {
         this.factory = factory;
     }
 
-    /** Templates whose output is plain text (subjects, text bodies): values are not escaped. */
-    static EventTemplates plainText() {
+    /** Templates whose output is plain text (prompts, subjects, text bodies): values are not escaped. */
+    public static EventTemplates plainText() {
         return new EventTemplates(new DefaultMustacheFactory(name -> null) {
             @Override
             public void encode(String value, Writer writer) {
@@ -48,7 +46,7 @@ final class EventTemplates {
     }
 
     /** Templates whose output is HTML: {@code {{x}}} escapes, {@code {{{x}}}} does not. */
-    static EventTemplates html() {
+    public static EventTemplates html() {
         return new EventTemplates(new DefaultMustacheFactory(name -> null));
     }
 
@@ -57,26 +55,19 @@ final class EventTemplates {
      *
      * @throws io.sluice.config.ConfigException naming the key when the template does not compile
      */
-    Mustache compile(ComponentConfig config, String key, String text) {
+    public EventTemplate compile(ComponentConfig config, String key, String text) {
         if (text == null) {
             return null;
         }
         try {
-            return factory.compile(new StringReader(text), config.name() + "/" + key);
+            return new EventTemplate(factory.compile(new StringReader(text), config.name() + "/" + key));
         } catch (MustacheException e) {
             throw config.problem(key, "must be a Mustache template without partials: " + e.getMessage(), text);
         }
     }
 
-    /** Renders the template over the scope. */
-    static String render(Mustache template, Map<String, Object> scope) {
-        StringWriter out = new StringWriter();
-        template.execute(out, scope);
-        return out.toString();
-    }
-
     /** The names templates see for an event. */
-    static Map<String, Object> scope(Event event) {
+    public static Map<String, Object> scope(Event event) {
         Map<String, Object> scope = new HashMap<>();
         scope.put("id", event.id());
         scope.put("type", event.type());
@@ -87,8 +78,8 @@ final class EventTemplates {
         return scope;
     }
 
-    /** The event's data as plain maps and lists, or its text when it is not JSON. */
-    static Object data(Event event) {
+    /** The event's data as plain maps and lists, or its text when it is not JSON; {@code null} when empty. */
+    public static Object data(Event event) {
         if (event.data().length() == 0) {
             return null;
         }

@@ -2,10 +2,11 @@ package io.sluice.connector.webhook.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.connector.nats.JournalStreams;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class SubjectsTest {
+class JournalSubjectsTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -21,6 +22,6 @@ class SubjectsTest {
     })
     void aStreamFilterCapturesASubjectWhenItMatchesEverySubjectTheSubjectMatches(
             String filter, String subject, boolean captured) {
-        assertThat(Subjects.matches(filter, subject)).isEqualTo(captured);
+        assertThat(JournalStreams.captures(filter, subject)).isEqualTo(captured);
     }
 }
