@@ -1,0 +1,99 @@
+package io.sluice.connector.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.config.ComponentConfig;
+import io.sluice.config.ConfigException;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KafkaSettingsTest {
+
+    private static ComponentConfig config(String json) {
+        return ComponentConfig.of("orders", "kafka", new JsonObject(json));
+    }
+
+    @Test
+    void sourceDefaultsCommitManuallyAndBoundEachPoll() {
+        KafkaSourceSettings settings =
+                KafkaSourceSettings.from(config("{\"bootstrap-servers\":[\"a:9092\",\"b:9092\"],\"topics\":\"x, y\"}"));
+
+        assertThat(settings.group()).isEqualTo("sluice-orders");
+        assertThat(settings.topics()).isEqualTo(List.of("x", "y"));
+        assertThat(settings.consumerConfig())
+                .containsEntry("bootstrap.servers", "a:9092,b:9092")
+                .containsEntry("group.id", "sluice-orders")
+                .containsEntry("enable.auto.commit", "false")
+                .containsEntry("auto.offset.reset", "earliest")
+                .containsEntry("max.poll.records", "256");
+    }
+
+    @Test
+    void sourcePassesNativeOptionsThrough() {
+        KafkaSourceSettings settings = KafkaSourceSettings.from(config(
+                "{\"bootstrap-servers\":\"a:9092\",\"topic-pattern\":\"orders-.*\",\"initial-offset\":\"newest\","
+                        + "\"kafka\":{\"security.protocol\":\"SSL\",\"max.poll.records\":10}}"));
+
+        assertThat(settings.topicPattern().pattern()).isEqualTo("orders-.*");
+        assertThat(settings.consumerConfig())
+                .containsEntry("security.protocol", "SSL")
+                .containsEntry("max.poll.records", "10")
+                .containsEntry("auto.offset.reset", "latest");
+    }
+
+    @Test
+    void sourceRejectsANativeOptionItSetsItself() {
+        ComponentConfig config =
+                config("{\"bootstrap-servers\":\"a:9092\",\"topics\":[\"x\"],\"kafka\":{\"enable.auto.commit\":true}}");
+
+        assertThatThrownBy(() -> KafkaSourceSettings.from(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("enable.auto.commit")
+                .hasMessageContaining("settled");
+    }
+
+    @Test
+    void sourceNeedsExactlyOneOfTopicsAndPattern() {
+        ComponentConfig neither = config("{\"bootstrap-servers\":\"a:9092\"}");
+        ComponentConfig both = config("{\"bootstrap-servers\":\"a:9092\",\"topics\":[\"x\"],\"topic-pattern\":\"y\"}");
+
+        assertThatThrownBy(() -> KafkaSourceSettings.from(neither)).hasMessageContaining("topic-pattern");
+        assertThatThrownBy(() -> KafkaSourceSettings.from(both)).hasMessageContaining("exactly one");
+    }
+
+    @Test
+    void sinkDefaultsToDurableIdempotentWrites() {
+        KafkaSinkSettings settings =
+                KafkaSinkSettings.from(config("{\"bootstrap-servers\":\"a:9092\",\"topic\":\"t\"}"));
+
+        assertThat(settings.producerConfig())
+                .containsEntry("acks", "all")
+                .containsEntry("enable.idempotence", "true")
+                .containsEntry("bootstrap.servers", "a:9092");
+        assertThat(settings.key()).isEqualTo("extension:partitionkey");
+        assertThat(settings.structured()).isFalse();
+    }
+
+    @Test
+    void sinkProducerGivesUpBeforeTheCoreTimesTheSendOut() {
+        KafkaSinkSettings settings = KafkaSinkSettings.from(
+                config("{\"bootstrap-servers\":\"a:9092\",\"topic\":\"t\",\"timeout\":\"30s\"}"));
+
+        assertThat(settings.producerConfig())
+                .containsEntry("max.block.ms", "10000")
+                .containsEntry("request.timeout.ms", "10000")
+                .containsEntry("delivery.timeout.ms", "19000");
+    }
+
+    @Test
+    void sinkRejectsAKeyItCannotRead() {
+        ComponentConfig config = config("{\"bootstrap-servers\":\"a:9092\",\"topic\":\"t\",\"key\":\"data.id\"}");
+
+        assertThatThrownBy(() -> KafkaSinkSettings.from(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("key")
+                .hasMessageContaining("field:<dotted path>");
+    }
+}
