@@ -126,8 +126,15 @@ class OpenFaasAsyncIT {
 
         HttpClientResponse accepted = post(
                 "/async-function/echo/a/b?id=7&x=y",
-                Map.of("X-Custom", "kept", "X-Callback-Url", gateway.callbackUrl("one"), "Content-Type", "text/plain",
-                        "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
+                Map.of(
+                        "X-Custom",
+                        "kept",
+                        "X-Callback-Url",
+                        gateway.callbackUrl("one"),
+                        "Content-Type",
+                        "text/plain",
+                        "traceparent",
+                        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
                 Buffer.buffer("hello"));
 
         assertThat(accepted.statusCode()).isEqualTo(202);
