@@ -156,7 +156,10 @@ public abstract class JetStreamPullSource extends Source {
             return;
         }
         int free = Math.min(settings.maxInflight() - inflight.size(), sluice.capacity());
-        if (free <= 0) {
+        // Refill in batches: pulling one message each time a slot frees turns every ack into a
+        // round trip to the server; wait until half a batch is free while work is in flight.
+        int threshold = Math.max(1, Math.min(settings.fetchBatch(), settings.maxInflight()) / 2);
+        if (free <= 0 || (free < threshold && !inflight.isEmpty())) {
             // Capacity frees on a route's event loop; pull again on this source's own.
             waitForRoom().onComplete(v -> context.runOnContext(x -> pull()));
             return;
@@ -179,7 +182,8 @@ public abstract class JetStreamPullSource extends Source {
     }
 
     private Future<Void> waitForRoom() {
-        if (inflight.size() >= settings.maxInflight()) {
+        // While own messages are in flight, their settling frees both our slots and the routes'.
+        if (!inflight.isEmpty()) {
             room = Promise.promise();
             return room.future();
         }
