@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# run.sh [--smoke] [scenario…|all]   load scenarios (queue, async, stall, startup; default all), each a
+#                                    ratio against a same-run baseline → benchmarks/reports/<timestamp>/report.md
+# run.sh jmh [--smoke] [regex]       JMH micro-benchmarks of the hot paths → benchmarks/reports/<timestamp>/jmh.md
+#
+# Starts NATS (scripts/services.sh) when it is not running, builds what is missing or stale, and runs
+# on 127.0.0.1 only. BENCH_JAVA_OPTS overrides the harness JVM's options (default -Xms1g -Xmx1g).
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+cd "$root"
+
+bash scripts/services.sh start >&2
+# shellcheck disable=SC1091
+source "${SLUICE_SERVICES_DIR:-/tmp/sluice-services}/env"
+
+quiet_build=(-B -q -DskipTests -Dcheckstyle.skip -Dspotless.check.skip=true)
+if [ ! -f app/target/sluice-app.jar ]; then
+  echo "run.sh: building the app and the modules it needs..." >&2
+  mvn "${quiet_build[@]}" install -pl app -am >&2
+fi
+newest_source=$(find "$here/src/main" "$here/pom.xml" -newer "$here/target/classpath.txt" -print -quit 2>/dev/null || true)
+if [ ! -f "$here/target/classpath.txt" ] || [ -n "$newest_source" ]; then
+  echo "run.sh: building the benchmarks..." >&2
+  mvn "${quiet_build[@]}" -f "$here/pom.xml" compile >&2
+fi
+
+# A private copy of the dependency jars: other builds may reinstall modules in ~/.m2 while a run of
+# many minutes loads classes lazily, and a jar replaced under a running JVM breaks it.
+lib="$here/target/bench-lib"
+mkdir -p "$lib"
+IFS=: read -r -a jars < "$here/target/classpath.txt" || true  # no trailing newline
+cp -u "${jars[@]}" "$lib/"
+classpath="$here/target/classes:$lib/*"
+out="$here/reports/$(date +%Y%m%d-%H%M%S)"
+java_opts=(${BENCH_JAVA_OPTS:--Xms1g -Xmx1g})
+common=(-cp "$classpath" -Dlogback.configurationFile=logback-bench.xml -Dsluice.app.jar="$root/app/target/sluice-app.jar")
+
+if [ "${1:-}" = jmh ]; then
+  shift
+  exec java "${java_opts[@]}" "${common[@]}" io.sluice.benchmarks.jmh.MicroBenchmarks --out "$out" "$@"
+fi
+exec java "${java_opts[@]}" "${common[@]}" io.sluice.benchmarks.Harness --out "$out" "$@"
