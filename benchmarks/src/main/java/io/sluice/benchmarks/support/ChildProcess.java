@@ -24,10 +24,14 @@ public final class ChildProcess implements AutoCloseable {
 
     private final Process process;
     private final long startedNanos;
+    private final Thread killOnExit;
 
     private ChildProcess(Process process, long startedNanos) {
         this.process = process;
         this.startedNanos = startedNanos;
+        // A harness stopped mid-scenario (Ctrl-C, SIGTERM) must not leave the child running.
+        this.killOnExit = new Thread(process::destroyForcibly, "bench-child-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     /** Launches the command with stdout and stderr appended to the log file. */
@@ -97,6 +101,11 @@ public final class ChildProcess implements AutoCloseable {
     /** Sends SIGTERM, waits up to 20 s for the process to exit, then kills it. */
     @Override
     public void close() throws InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException ignored) {
+            // The JVM is already shutting down: the hook itself will kill the child.
+        }
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
