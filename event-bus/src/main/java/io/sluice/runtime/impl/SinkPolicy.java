@@ -46,7 +46,11 @@ final class SinkPolicy {
 
     static SinkPolicy from(ComponentConfig sink, boolean sinkOwnsRetries) {
         int concurrency = sink.integer("concurrency", 16, 1, 10_000);
-        Duration timeout = sink.positiveDuration("timeout", Duration.ofSeconds(30));
+        // A sink that retries by itself spends its whole retry schedule inside one send, bounding
+        // each attempt on its own (the function sink's upstream-timeout); a core timeout of 30 s
+        // would give up on work still running. It gets no core timeout unless one is set.
+        Duration timeout =
+                sink.positiveDuration("timeout", sinkOwnsRetries ? Duration.ofDays(1) : Duration.ofSeconds(30));
 
         ComponentConfig retry = sink.section("retry");
         int maxAttempts = sinkOwnsRetries ? 1 : retry.integer("max-attempts", 5, 1, 1000);
@@ -89,6 +93,9 @@ final class SinkPolicy {
                             .slidingWindowSize(cb.integer("window", 20, 1, 10_000))
                             .waitDurationInOpenState(cb.positiveDuration("open-wait", Duration.ofSeconds(30)))
                             .permittedNumberOfCallsInHalfOpenState(cb.integer("half-open-calls", 3, 1, 1000))
+                            // Resilience4j also opens on slow calls (over 60 s by default); a sink that is
+                            // slow but answering is back-pressure, not failure: only the timeout decides.
+                            .slowCallDurationThreshold(timeout.plusSeconds(1))
                             .recordException(e -> !(e instanceof SinkException) || ((SinkException) e).retryable())
                             .build());
         }

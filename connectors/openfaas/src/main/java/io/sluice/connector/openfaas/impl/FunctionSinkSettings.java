@@ -45,13 +45,15 @@ record FunctionSinkSettings(
                 stripSlash(config.string("gateway-url", "http://gateway.openfaas:8080")),
                 config.positiveDuration("upstream-timeout", Duration.ofMinutes(1)),
                 policy,
-                breaker(config.section("function-circuit-breaker")),
+                breaker(
+                        config.section("function-circuit-breaker"),
+                        config.positiveDuration("upstream-timeout", Duration.ofMinutes(1))),
                 config.string("function", null),
                 config.integer("connections", 64, 1, 10_000),
                 "sluice/0.1 (openfaas-queue-worker compatible)");
     }
 
-    private static CircuitBreakerConfig breaker(ComponentConfig cb) {
+    private static CircuitBreakerConfig breaker(ComponentConfig cb, Duration upstreamTimeout) {
         if (!cb.bool("enabled", true)) {
             return null;
         }
@@ -61,6 +63,9 @@ record FunctionSinkSettings(
                 .slidingWindowSize(cb.integer("window", 20, 1, 10_000))
                 .waitDurationInOpenState(cb.positiveDuration("open-wait", Duration.ofSeconds(30)))
                 .permittedNumberOfCallsInHalfOpenState(cb.integer("half-open-calls", 3, 1, 1000))
+                // A function that is slow but answers within upstream-timeout is not failing:
+                // without this, Resilience4j's 60 s slow-call default opens the breaker after a stall.
+                .slowCallDurationThreshold(upstreamTimeout.plusSeconds(1))
                 .build();
     }
 
