@@ -2,6 +2,7 @@ package io.sluice.connector.nats;
 
 import io.sluice.config.ComponentConfig;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * How a JetStream pull source consumes: stream, filter subject, durable consumer, and the bounds
@@ -26,6 +27,10 @@ public record PullSettings(
         Duration ackWait,
         int fetchBatch,
         Duration fetchWait) {
+
+    /** The option names {@link #from} reads, for a factory's {@code rejectUnknown}. */
+    public static final Set<String> KEYS = Set.of(
+            "stream", "subject", "durable", "create-stream", "max-inflight", "ack-wait", "fetch-batch", "fetch-wait");
 
     /** Reads the options, with the given defaults for stream, subject and durable. */
     public static PullSettings from(

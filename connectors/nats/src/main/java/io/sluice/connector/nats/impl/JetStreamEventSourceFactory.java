@@ -5,7 +5,6 @@ import io.sluice.connector.nats.PullSettings;
 import io.sluice.pipeline.Source;
 import io.sluice.pipeline.SourceContext;
 import io.sluice.spi.SourceFactory;
-import java.util.Set;
 
 /** {@code type: jetstream}: a durable pull consumer on any stream; see {@link JetStreamEventSource}. */
 public final class JetStreamEventSourceFactory implements SourceFactory {
@@ -17,15 +16,7 @@ public final class JetStreamEventSourceFactory implements SourceFactory {
 
     @Override
     public Source create(ComponentConfig config, SourceContext context) {
-        config.rejectUnknown(Set.of(
-                "stream",
-                "subject",
-                "durable",
-                "create-stream",
-                "max-inflight",
-                "ack-wait",
-                "fetch-batch",
-                "fetch-wait"));
+        config.rejectUnknown(PullSettings.KEYS);
         PullSettings settings = PullSettings.from(
                 config,
                 config.requiredString("stream"),

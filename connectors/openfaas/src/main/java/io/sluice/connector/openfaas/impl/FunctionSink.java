@@ -1,6 +1,8 @@
 package io.sluice.connector.openfaas.impl;
 
+import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.sluice.connector.openfaas.OpenFaasEvents;
@@ -46,6 +48,7 @@ final class FunctionSink implements Sink {
     private final MetricRegistry metrics;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> inflight = new ConcurrentHashMap<>();
+    private final Map<String, FunctionMetrics> functionMetrics = new ConcurrentHashMap<>();
     private final Random random = new Random();
     private Vertx vertx;
     private GatewayClient gateway;
@@ -140,16 +143,9 @@ final class FunctionSink implements Sink {
     }
 
     private void record(Call call, FunctionResponse response, CircuitBreaker breaker) {
-        String function = call.request.function();
-        metrics.counter(MetricNames.name(
-                        "sluice_function_invocations_total",
-                        "function_name",
-                        function,
-                        "code",
-                        Integer.toString(response.status())))
-                .inc();
-        metrics.timer(MetricNames.name("sluice_function_invocation_seconds", "function_name", function))
-                .update(response.duration().toNanos(), TimeUnit.NANOSECONDS);
+        FunctionMetrics function = metrics(call.request.function());
+        function.invocations(response.status()).inc();
+        function.duration.update(response.duration().toNanos(), TimeUnit.NANOSECONDS);
         if (breaker != null) {
             long nanos = response.duration().toNanos();
             if (response.status() >= 500 || response.status() == 429) {
@@ -161,6 +157,11 @@ final class FunctionSink implements Sink {
                 breaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
             }
         }
+    }
+
+    /** A function's metrics, named once: building labelled names per invocation shows in profiles. */
+    private FunctionMetrics metrics(String function) {
+        return functionMetrics.computeIfAbsent(function, f -> new FunctionMetrics(metrics, f));
     }
 
     private CircuitBreaker breaker(String function) {
@@ -176,6 +177,32 @@ final class FunctionSink implements Sink {
                     () -> counter::get);
             return counter;
         });
+    }
+
+    /** The invocation counters (by status) and duration timer of one function. */
+    private static final class FunctionMetrics {
+        private final MetricRegistry registry;
+        private final String function;
+        private final Map<Integer, Counter> invocations = new ConcurrentHashMap<>();
+        final Timer duration;
+
+        FunctionMetrics(MetricRegistry registry, String function) {
+            this.registry = registry;
+            this.function = function;
+            this.duration =
+                    registry.timer(MetricNames.name("sluice_function_invocation_seconds", "function_name", function));
+        }
+
+        Counter invocations(int status) {
+            return invocations.computeIfAbsent(
+                    status,
+                    code -> registry.counter(MetricNames.name(
+                            "sluice_function_invocations_total",
+                            "function_name",
+                            function,
+                            "code",
+                            Integer.toString(code))));
+        }
     }
 
     /** One event's way through its attempts. */

@@ -5,7 +5,6 @@ import io.sluice.connector.nats.PullSettings;
 import io.sluice.pipeline.Source;
 import io.sluice.pipeline.SourceContext;
 import io.sluice.spi.SourceFactory;
-import java.util.Set;
 
 /**
  * {@code type: openfaas-queue}, with the queue-worker's defaults: stream and subject {@code
@@ -20,15 +19,7 @@ public final class QueueSourceFactory implements SourceFactory {
 
     @Override
     public Source create(ComponentConfig config, SourceContext context) {
-        config.rejectUnknown(Set.of(
-                "stream",
-                "subject",
-                "durable",
-                "create-stream",
-                "max-inflight",
-                "ack-wait",
-                "fetch-batch",
-                "fetch-wait"));
+        config.rejectUnknown(PullSettings.KEYS);
         return new QueueSource(context, PullSettings.from(config, "faas-request", "faas-request", "faas-workers", 50));
     }
 }
