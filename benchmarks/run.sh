@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# run.sh [--smoke] [scenario…|all]   load scenarios (queue, async, stall, startup; default all), each a
+# run.sh [--smoke] [scenario…|all]   load scenarios (queue, async, stall, startup, webhook, cdc, kafka; default all), each a
 #                                    ratio against a same-run baseline → benchmarks/reports/<timestamp>/report.md
 # run.sh jmh [--smoke] [regex]       JMH micro-benchmarks of the hot paths → benchmarks/reports/<timestamp>/jmh.md
 #
-# Starts NATS (scripts/services.sh) when it is not running, builds what is missing or stale, and runs
+# Starts NATS and PostgreSQL (scripts/services.sh), and the Kafka broker (scripts/kafka.sh) for the kafka
+# scenario, when they are not running, builds what is missing or stale, and runs
 # on 127.0.0.1 only. BENCH_JAVA_OPTS overrides the harness JVM's options (default -Xms1g -Xmx1g).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -13,6 +14,27 @@ cd "$root"
 bash scripts/services.sh start >&2
 # shellcheck disable=SC1091
 source "${SLUICE_SERVICES_DIR:-/tmp/sluice-services}/env"
+# The broker costs a JVM of its own: start it only when the kafka scenario runs (named, `all`, or no
+# scenario named at all).
+needs_kafka() {
+  local named=no
+  while [ $# -gt 0 ]; do
+    case $1 in
+      jmh) return 1 ;;
+      kafka|all) return 0 ;;
+      --out) shift ;;
+      -*) ;;
+      *) named=yes ;;
+    esac
+    shift
+  done
+  [ "$named" = no ]
+}
+if needs_kafka "$@"; then
+  bash scripts/kafka.sh start >&2
+  # shellcheck disable=SC1091
+  source "${SLUICE_SERVICES_DIR:-/tmp/sluice-services}/kafka.env"
+fi
 
 quiet_build=(-B -q -DskipTests -Dcheckstyle.skip -Dspotless.check.skip=true)
 if [ ! -f app/target/sluice-app.jar ]; then

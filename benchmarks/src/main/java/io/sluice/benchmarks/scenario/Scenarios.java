@@ -29,6 +29,7 @@ public final class Scenarios {
         AVAILABLE.put("startup", StartupScenario::new);
         AVAILABLE.put("webhook", WebhookScenario::new);
         AVAILABLE.put("cdc", CdcScenario::new);
+        AVAILABLE.put("kafka", KafkaScenario::new);
     }
 
     private Scenarios() {}

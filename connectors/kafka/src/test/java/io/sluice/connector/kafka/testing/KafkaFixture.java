@@ -1,5 +1,6 @@
 package io.sluice.connector.kafka.testing;
 
+import io.sluice.testing.TestServices;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ public final class KafkaFixture implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
 
     public KafkaFixture() {
-        this.bootstrap = KafkaTestServices.kafkaBootstrap();
+        this.bootstrap = TestServices.kafkaBootstrap();
         Properties config = new Properties();
         config.put("bootstrap.servers", bootstrap);
         this.admin = Admin.create(config);
