@@ -18,6 +18,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -165,20 +166,33 @@ public abstract class JetStreamPullSource extends Source {
             return;
         }
         int batch = Math.min(free, settings.fetchBatch());
-        vertx.executeBlocking(() -> subscription.fetch(batch, settings.fetchWait()), false)
-                .onComplete(fetched -> {
-                    if (fetched.succeeded()) {
-                        fetched.result().forEach(this::handle);
-                        pull();
-                    } else if (running) {
-                        LOG.warn(
-                                "Source '{}' could not pull from stream '{}': {}; retrying in 1 s",
-                                name(),
-                                settings.stream(),
-                                fetched.cause().toString());
-                        vertx.setTimer(1000, t -> pull());
-                    }
-                });
+        vertx.executeBlocking(() -> receive(batch), false).onComplete(fetched -> {
+            if (fetched.succeeded()) {
+                pull();
+            } else if (running) {
+                LOG.warn(
+                        "Source '{}' could not pull from stream '{}': {}; retrying in 1 s",
+                        name(),
+                        settings.stream(),
+                        fetched.cause().toString());
+                vertx.setTimer(1000, t -> pull());
+            }
+        });
+    }
+
+    /**
+     * Pulls up to {@code batch} messages and hands each to this source's context as it arrives, so
+     * a lone message at a low rate is not held until the batch fills or {@code fetch-wait} ends.
+     * Returns when the batch is complete or the pull expired; the hand-offs queued before that run
+     * before the completion, so the next pull sees them in flight. Runs on a worker thread.
+     */
+    private Void receive(int batch) {
+        Iterator<Message> messages = subscription.iterate(batch, settings.fetchWait());
+        while (messages.hasNext()) {
+            Message message = messages.next();
+            context.runOnContext(v -> handle(message));
+        }
+        return null;
     }
 
     private Future<Void> waitForRoom() {

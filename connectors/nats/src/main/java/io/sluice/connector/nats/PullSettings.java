@@ -16,7 +16,8 @@ import java.util.Set;
  * @param maxInflight messages held unacknowledged at most, per replica
  * @param ackWait the consumer's ack wait; a lease Sluice extends while a message is in flight
  * @param fetchBatch messages asked for per pull, at most
- * @param fetchWait how long a pull waits for messages
+ * @param fetchWait how long one pull request stays open; messages are handed on as they arrive,
+ *     so this bounds how often an idle source asks again, not how long a message waits
  */
 public record PullSettings(
         String stream,

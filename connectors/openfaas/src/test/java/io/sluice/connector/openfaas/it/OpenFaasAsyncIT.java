@@ -162,6 +162,20 @@ class OpenFaasAsyncIT {
     }
 
     @Test
+    void aLoneInvocationIsHandedOnWithoutWaitingForItsPullToFillOrExpire() {
+        // One pull asks for up to 50 messages and stays open 30 s; the one invocation must not wait
+        // for the other 49 or for the pull to expire.
+        start(", fetch-batch: 50, fetch-wait: 30s", "");
+        gateway.function("echo", req -> req.response().end("ok"));
+
+        HttpClientResponse accepted = post("/async-function/echo", Map.of(), Buffer.buffer("alone"));
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> gateway.invocations("echo").size() == 1);
+    }
+
+    @Test
     void bothQueueRequestFormsFromTheGatewayAreInvoked() throws Exception {
         start("", "");
         String pre2023 = "{\"Header\":{\"X-Call-Id\":[\"old-1\"]},\"Host\":\"gw:8080\",\"Body\":\"aGk=\","
