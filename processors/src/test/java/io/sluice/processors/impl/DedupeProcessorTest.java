@@ -2,6 +2,7 @@ package io.sluice.processors.impl;
 
 import static io.sluice.processors.OptionChecks.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.sluice.event.Event;
 import io.sluice.pipeline.Outcome;
@@ -65,5 +66,18 @@ class DedupeProcessorTest extends PipelineFixture {
         assertThat(key).hasMessageContaining("/routes/0/processors/0/key: is not a valid CEL expression: 1:");
         assertRejects(new DedupeProcessorFactory(), "{\"max-entries\": 0}")
                 .hasMessageContaining("/max-entries: must be an integer between 1");
+    }
+
+    @Test
+    void unknownStoreIsRejectedNamingTheOptionAndTheKnownStores() {
+        Throwable bySchema =
+                catchThrowable(() -> config("dedupe-bad4", pipeline("db4", "{type: dedupe, store: redis}")));
+
+        assertThat(bySchema)
+                .hasMessageContaining("dedupe-bad4.yaml:7: /routes/0/processors/0/store: does not have a value in the"
+                        + " enumeration [\"memory\"] (got \"redis\")");
+        assertRejects(new DedupeProcessorFactory(), "{\"store\": \"redis\"}")
+                .hasMessageContaining("/store: is not a known dedupe store; known: memory")
+                .hasMessageContaining("redis");
     }
 }
