@@ -75,7 +75,7 @@ class DedupeProcessorTest extends PipelineFixture {
 
         assertThat(bySchema)
                 .hasMessageContaining("dedupe-bad4.yaml:7: /routes/0/processors/0/store: does not have a value in the"
-                        + " enumeration [\"memory\"] (got \"redis\")");
+                        + " enumeration [\"memory\", \"jetstream\"] (got \"redis\")");
         assertRejects(new DedupeProcessorFactory(), "{\"store\": \"redis\"}")
                 .hasMessageContaining("/store: is not a known dedupe store; known: memory")
                 .hasMessageContaining("redis");
