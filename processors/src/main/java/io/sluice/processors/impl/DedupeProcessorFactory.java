@@ -7,6 +7,7 @@ import io.sluice.pipeline.Processor;
 import io.sluice.processors.cel.EventExpression;
 import io.sluice.spi.DedupeStoreFactory;
 import io.sluice.spi.ProcessorFactory;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -56,5 +57,22 @@ public final class DedupeProcessorFactory implements ProcessorFactory {
         DedupeStore store = stores.create(config, window, context);
         LOG.info("Route '{}' dedupe: key '{}', window {}, store {}", config.name(), key, window, store);
         return new DedupeProcessor(key, store, config.name(), context.metrics());
+    }
+
+    /**
+     * The options with the window moved to memory, whatever store they name: pipeline tests run
+     * the processor this way so that they need no broker.
+     */
+    public static JsonObject inMemory(JsonObject options) {
+        if (options.getValue(STORE, DEFAULT_STORE).equals(DEFAULT_STORE)) {
+            return options;
+        }
+        JsonObject local = new JsonObject();
+        for (String option : Set.of("name", "type", KEY, WINDOW)) {
+            if (options.containsKey(option)) {
+                local.put(option, options.getValue(option));
+            }
+        }
+        return local.put(STORE, DEFAULT_STORE);
     }
 }

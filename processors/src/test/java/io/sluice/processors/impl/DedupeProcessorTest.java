@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.sluice.event.Event;
 import io.sluice.pipeline.Outcome;
 import io.sluice.processors.PipelineFixture;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 class DedupeProcessorTest extends PipelineFixture {
@@ -79,5 +80,18 @@ class DedupeProcessorTest extends PipelineFixture {
         assertRejects(new DedupeProcessorFactory(), "{\"store\": \"redis\"}")
                 .hasMessageContaining("/store: is not a known dedupe store; known: memory")
                 .hasMessageContaining("redis");
+    }
+
+    @Test
+    void inMemoryKeepsTheKeyAndWindowAndDropsTheSharedStore() {
+        JsonObject jetstream = new JsonObject(
+                "{\"type\": \"dedupe\", \"key\": \"data.id\", \"window\": \"2s\", \"store\": \"jetstream\","
+                        + " \"bucket\": \"b\", \"replicas\": 3}");
+        JsonObject memory = new JsonObject("{\"type\": \"dedupe\", \"max-entries\": 5}");
+
+        assertThat(DedupeProcessorFactory.inMemory(jetstream))
+                .isEqualTo(new JsonObject(
+                        "{\"type\": \"dedupe\", \"key\": \"data.id\", \"window\": \"2s\", \"store\": \"memory\"}"));
+        assertThat(DedupeProcessorFactory.inMemory(memory)).isEqualTo(memory);
     }
 }
