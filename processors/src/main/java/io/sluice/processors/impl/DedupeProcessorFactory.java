@@ -1,16 +1,24 @@
 package io.sluice.processors.impl;
 
 import io.sluice.config.ComponentConfig;
+import io.sluice.dedupe.DedupeStore;
 import io.sluice.pipeline.ComponentContext;
 import io.sluice.pipeline.Processor;
 import io.sluice.processors.cel.EventExpression;
+import io.sluice.spi.DedupeStoreFactory;
 import io.sluice.spi.ProcessorFactory;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code type: dedupe}: drops an event whose key was already seen within the window. */
+/**
+ * {@code type: dedupe}: drops an event whose key was already seen within the window. The window
+ * lives in the store the {@code store} option names ({@code memory} by default); the store reads
+ * its own options beside these.
+ */
 public final class DedupeProcessorFactory implements ProcessorFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(DedupeProcessorFactory.class);
@@ -19,14 +27,18 @@ public final class DedupeProcessorFactory implements ProcessorFactory {
     static final String KEY = "key";
     /** How long a key is remembered after it is first seen; default 10m. */
     static final String WINDOW = "window";
-    /** The most keys remembered; the oldest is forgotten early beyond it. Default 100000. */
-    static final String MAX_ENTRIES = "max-entries";
+    /** Where the window lives: a {@link DedupeStoreFactory} type; default {@code memory}. */
+    static final String STORE = "store";
 
-    /** Every option, as the schema {@code processor-dedupe.schema.json} declares them. */
-    static final Set<String> OPTIONS = Set.of(KEY, WINDOW, MAX_ENTRIES);
+    /**
+     * The options of every store; the schema {@code processor-dedupe.schema.json} declares these
+     * and the options of each store ({@code memory}: {@code max-entries}; {@code jetstream}: see
+     * sluice-connector-nats).
+     */
+    static final Set<String> OPTIONS = Set.of(KEY, WINDOW, STORE);
 
     private static final Duration DEFAULT_WINDOW = Duration.ofMinutes(10);
-    private static final int DEFAULT_MAX_ENTRIES = 100_000;
+    private static final String DEFAULT_STORE = "memory";
 
     @Override
     public String type() {
@@ -35,17 +47,32 @@ public final class DedupeProcessorFactory implements ProcessorFactory {
 
     @Override
     public Processor create(ComponentConfig config, ComponentContext context) {
-        config.rejectUnknown(OPTIONS);
+        DedupeStoreFactory stores = DedupeStores.named(config, STORE, config.string(STORE, DEFAULT_STORE));
+        DedupeStores.rejectOtherStoresOptions(config, STORE, stores);
+        Set<String> known = new HashSet<>(OPTIONS);
+        known.addAll(stores.options());
+        config.rejectUnknown(known);
         EventExpression key = Options.expression(config, KEY, config.string(KEY, "id"), EventExpression::compile);
         Duration window = config.positiveDuration(WINDOW, DEFAULT_WINDOW);
-        int maxEntries = config.integer(MAX_ENTRIES, DEFAULT_MAX_ENTRIES, 1, 10_000_000);
-        LOG.info(
-                "Route '{}' dedupe: key '{}', window {}, max-entries {}; kept in memory, per replica",
-                config.name(),
-                key,
-                window,
-                maxEntries);
-        DedupeWindow store = new DedupeWindow(window.toNanos(), maxEntries, System::nanoTime);
+        DedupeStore store = stores.create(config, window, context);
+        LOG.info("Route '{}' dedupe: key '{}', window {}, store {}", config.name(), key, window, store);
         return new DedupeProcessor(key, store, config.name(), context.metrics());
+    }
+
+    /**
+     * The options with the window moved to memory, whatever store they name: pipeline tests run
+     * the processor this way so that they need no broker.
+     */
+    public static JsonObject inMemory(JsonObject options) {
+        if (options.getValue(STORE, DEFAULT_STORE).equals(DEFAULT_STORE)) {
+            return options;
+        }
+        JsonObject local = new JsonObject();
+        for (String option : Set.of("name", "type", KEY, WINDOW)) {
+            if (options.containsKey(option)) {
+                local.put(option, options.getValue(option));
+            }
+        }
+        return local.put(STORE, DEFAULT_STORE);
     }
 }

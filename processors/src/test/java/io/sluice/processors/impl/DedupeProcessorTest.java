@@ -2,10 +2,12 @@ package io.sluice.processors.impl;
 
 import static io.sluice.processors.OptionChecks.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.sluice.event.Event;
 import io.sluice.pipeline.Outcome;
 import io.sluice.processors.PipelineFixture;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 class DedupeProcessorTest extends PipelineFixture {
@@ -65,5 +67,31 @@ class DedupeProcessorTest extends PipelineFixture {
         assertThat(key).hasMessageContaining("/routes/0/processors/0/key: is not a valid CEL expression: 1:");
         assertRejects(new DedupeProcessorFactory(), "{\"max-entries\": 0}")
                 .hasMessageContaining("/max-entries: must be an integer between 1");
+    }
+
+    @Test
+    void unknownStoreIsRejectedNamingTheOptionAndTheKnownStores() {
+        Throwable bySchema =
+                catchThrowable(() -> config("dedupe-bad4", pipeline("db4", "{type: dedupe, store: redis}")));
+
+        assertThat(bySchema)
+                .hasMessageContaining("dedupe-bad4.yaml:7: /routes/0/processors/0/store: does not have a value in the"
+                        + " enumeration [\"memory\", \"jetstream\"] (got \"redis\")");
+        assertRejects(new DedupeProcessorFactory(), "{\"store\": \"redis\"}")
+                .hasMessageContaining("/store: is not a known dedupe store; known: memory")
+                .hasMessageContaining("redis");
+    }
+
+    @Test
+    void inMemoryKeepsTheKeyAndWindowAndDropsTheSharedStore() {
+        JsonObject jetstream = new JsonObject(
+                "{\"type\": \"dedupe\", \"key\": \"data.id\", \"window\": \"2s\", \"store\": \"jetstream\","
+                        + " \"bucket\": \"b\", \"replicas\": 3}");
+        JsonObject memory = new JsonObject("{\"type\": \"dedupe\", \"max-entries\": 5}");
+
+        assertThat(DedupeProcessorFactory.inMemory(jetstream))
+                .isEqualTo(new JsonObject(
+                        "{\"type\": \"dedupe\", \"key\": \"data.id\", \"window\": \"2s\", \"store\": \"memory\"}"));
+        assertThat(DedupeProcessorFactory.inMemory(memory)).isEqualTo(memory);
     }
 }

@@ -27,11 +27,14 @@ import org.junit.jupiter.api.Test;
 class ProcessorSchemasTest {
 
     private static final Path CONFIG_SCHEMAS = Path.of("../schemas/src/main/resources/io/sluice/schemas/config");
+    /** The jetstream dedupe store's options; sluice-connector-nats checks them against the schema. */
+    private static final Set<String> JETSTREAM_DEDUPE_OPTIONS = Set.of("bucket", "replicas");
+
     private static final Map<String, Set<String>> OPTIONS = Map.of(
             "filter", FilterProcessorFactory.OPTIONS,
             "transform", TransformProcessorFactory.OPTIONS,
             "template", TemplateProcessorFactory.OPTIONS,
-            "dedupe", DedupeProcessorFactory.OPTIONS,
+            "dedupe", union(DedupeProcessorFactory.OPTIONS, MemoryDedupeStoreFactory.OPTIONS, JETSTREAM_DEDUPE_OPTIONS),
             "batch", BatchProcessorFactory.OPTIONS,
             "delay", DelayProcessorFactory.OPTIONS,
             "throttle", ThrottleProcessorFactory.OPTIONS);
@@ -54,6 +57,15 @@ class ProcessorSchemasTest {
                         builder -> builder.schemaMappers(
                                 mappers -> mappers.mapPrefix("https://sluice.io/schemas/config/", base)))
                 .getSchema(main);
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new HashSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return all;
     }
 
     private static Set<String> problems(String processor) throws IOException {
@@ -88,6 +100,9 @@ class ProcessorSchemasTest {
             "{\"type\": \"template\", \"template-file\": \"t.mustache\", \"content-type\": \"text/html\"}",
             "{\"type\": \"template\", \"template\": \"x\", \"field\": \"mail.body\"}",
             "{\"type\": \"dedupe\", \"key\": \"data.id\", \"window\": \"10m\", \"max-entries\": 5}",
+            "{\"type\": \"dedupe\", \"store\": \"memory\", \"max-entries\": 5}",
+            "{\"type\": \"dedupe\", \"store\": \"jetstream\", \"bucket\": \"orders_2\", \"replicas\": 3,"
+                    + " \"window\": \"2s\"}",
             "{\"type\": \"batch\", \"max-count\": 10, \"max-wait\": \"500ms\"}",
             "{\"type\": \"delay\", \"delay\": \"1s\"}",
             "{\"type\": \"throttle\", \"rate\": {\"limit\": 5, \"period\": \"1s\"}}",
@@ -113,6 +128,12 @@ class ProcessorSchemasTest {
         assertThat(problems("{\"type\": \"template\", \"template\": \"x\", \"field\": \"a\", \"content-type\": \"t\"}"))
                 .isNotEmpty();
         assertThat(problems("{\"type\": \"dedupe\", \"window\": \"soon\"}")).anyMatch(m -> m.contains("window"));
+        assertThat(problems("{\"type\": \"dedupe\", \"store\": \"redis\"}")).anyMatch(m -> m.contains("store"));
+        assertThat(problems("{\"type\": \"dedupe\", \"bucket\": \"b\"}")).anyMatch(m -> m.contains("bucket"));
+        assertThat(problems("{\"type\": \"dedupe\", \"store\": \"jetstream\", \"max-entries\": 5}"))
+                .anyMatch(m -> m.contains("max-entries"));
+        assertThat(problems("{\"type\": \"dedupe\", \"store\": \"jetstream\", \"bucket\": \"a.b\"}"))
+                .anyMatch(m -> m.contains("bucket"));
         assertThat(problems("{\"type\": \"batch\", \"max-count\": 0}")).anyMatch(m -> m.contains("max-count"));
         assertThat(problems("{\"type\": \"delay\"}")).anyMatch(message -> message.contains("delay"));
         assertThat(problems("{\"type\": \"throttle\", \"rate\": {\"limit\": 0}}"))

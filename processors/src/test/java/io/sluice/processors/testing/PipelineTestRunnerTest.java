@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs {@code pipelines/orders.yaml}, whose source, sinks and dead-letter store are JetStream and
- * OpenFaaS types that are not on this module's classpath: a case can only pass if the runner
- * replaced every one of them.
+ * Runs {@code pipelines/orders.yaml}, whose source, sinks, dead-letter store and dedupe store are
+ * JetStream and OpenFaaS types that are not on this module's classpath: a case can only pass if the
+ * runner replaced every one of them.
  */
 class PipelineTestRunnerTest {
 

@@ -1,7 +1,9 @@
 package io.sluice.processors.testing.impl;
 
 import io.sluice.config.ComponentConfig;
+import io.sluice.config.RouteConfig;
 import io.sluice.config.SluiceConfig;
+import io.sluice.processors.impl.DedupeProcessorFactory;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -12,7 +14,8 @@ import java.util.List;
  * sink a {@code test-capture} and the dead-letter store {@code test-memory}, all bound to the case's
  * run, with both listeners on random loopback ports. Routes, conditions and processors stay as
  * written, so the case exercises exactly the configured pipeline while no real source, sink or
- * store is ever created.
+ * store is ever created; only a {@code dedupe} processor keeps its window in memory whatever its
+ * {@code store}, as each case starts afresh anyway.
  */
 public final class ConfigRewriter {
 
@@ -35,13 +38,15 @@ public final class ConfigRewriter {
         root.put("sources", json(sources));
         root.put("sinks", json(sinks));
         root.put("dead-letter", store);
+        List<RouteConfig> routes = new ArrayList<>();
+        config.routes().forEach(route -> routes.add(dedupeInMemory(route, config)));
         return new SluiceConfig(
                 root,
                 section("http", root, config),
                 section("admin", root, config),
                 new ComponentConfig("dead-letter", store.getString("type"), store, "/dead-letter", config.origin()),
                 sources,
-                config.routes(),
+                routes,
                 sinks,
                 config.origin());
     }
@@ -57,6 +62,31 @@ public final class ConfigRewriter {
             replaced.add(new ComponentConfig(component.name(), type, options, component.pointer(), config.origin()));
         }
         return replaced;
+    }
+
+    private static RouteConfig dedupeInMemory(RouteConfig route, SluiceConfig config) {
+        List<ComponentConfig> processors = new ArrayList<>();
+        for (ComponentConfig processor : route.processors()) {
+            processors.add(
+                    processor.type().equals("dedupe")
+                            ? new ComponentConfig(
+                                    processor.name(),
+                                    processor.type(),
+                                    DedupeProcessorFactory.inMemory(processor.json()),
+                                    processor.pointer(),
+                                    config.origin())
+                            : processor);
+        }
+        return new RouteConfig(
+                route.name(),
+                route.from(),
+                route.when(),
+                processors,
+                route.to(),
+                route.maxInflight(),
+                route.continueMatching(),
+                route.orderingKey(),
+                route.config());
     }
 
     private static JsonArray json(List<ComponentConfig> components) {
