@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 /**
  * A local stand-in for the OpenFaaS gateway's {@code /function/{name}} route with one listener per
  * replica: each Sluice process gets its own gateway URL, so every invocation is known by the
- * process that made it. A function takes {@code runTime} and answers 200; each request is recorded
- * when it arrives, so a call cut short by a killed process still counts as made.
+ * process that made it. A function takes {@code runTime} and answers 200. Each request is recorded
+ * when it arrives, and again once its answer was written: a call cut short by a killed process was
+ * made but never answered, and only an answered call counts as handled.
  */
 final class FunctionGateway implements AutoCloseable {
 
@@ -30,6 +31,7 @@ final class FunctionGateway implements AutoCloseable {
     private final Duration runTime;
     private final List<HttpServer> servers = new ArrayList<>();
     private final List<Invocation> invocations = new CopyOnWriteArrayList<>();
+    private final List<Invocation> answered = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
 
     FunctionGateway(Vertx vertx, Duration runTime) {
@@ -49,9 +51,12 @@ final class FunctionGateway implements AutoCloseable {
 
     /** Every invocation so far, in the order they arrived. */
     List<Invocation> invocations() {
-        List<Invocation> all = new ArrayList<>(invocations);
-        all.sort(Comparator.comparingLong(Invocation::atNanos));
-        return all;
+        return inArrivalOrder(invocations);
+    }
+
+    /** The invocations whose answer was written to the replica that made them, in arrival order. */
+    List<Invocation> answered() {
+        return inArrivalOrder(answered);
     }
 
     List<Invocation> invocationsBy(String replica) {
@@ -63,7 +68,7 @@ final class FunctionGateway implements AutoCloseable {
         return invocations().stream().collect(Collectors.groupingBy(Invocation::callId));
     }
 
-    /** Invocations of the replica that arrived and have not been answered yet. */
+    /** Invocations of the replica that arrived and whose function has not finished yet. */
     int running(String replica) {
         return running.get(replica).get();
     }
@@ -74,15 +79,22 @@ final class FunctionGateway implements AutoCloseable {
             return;
         }
         request.body().onSuccess(body -> {
-            invocations.add(new Invocation(replica, request.getHeader("X-Call-Id"), body, System.nanoTime()));
+            Invocation invocation = new Invocation(replica, request.getHeader("X-Call-Id"), body, System.nanoTime());
+            invocations.add(invocation);
             AtomicInteger inProgress = running.get(replica);
             inProgress.incrementAndGet();
             vertx.setTimer(runTime.toMillis(), t -> {
                 inProgress.decrementAndGet();
-                // The caller may have been killed meanwhile; then there is no one to answer.
-                request.response().end("done");
+                // Fails when the caller was killed meanwhile: the call was made, not handled.
+                request.response().end("done").onSuccess(v -> answered.add(invocation));
             });
         });
+    }
+
+    private static List<Invocation> inArrivalOrder(List<Invocation> invocations) {
+        List<Invocation> sorted = new ArrayList<>(invocations);
+        sorted.sort(Comparator.comparingLong(Invocation::atNanos));
+        return sorted;
     }
 
     @Override
