@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -33,6 +35,7 @@ final class SluiceProcesses implements BeforeEachCallback, TestWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(SluiceProcesses.class);
 
     private final List<SluiceProcess> started = new CopyOnWriteArrayList<>();
+    private final Set<Integer> ports = new HashSet<>();
     private Path directory;
 
     SluiceProcesses() {
@@ -45,6 +48,7 @@ final class SluiceProcesses implements BeforeEachCallback, TestWatcher {
         directory = root.resolve(context.getRequiredTestClass().getSimpleName())
                 .resolve(context.getRequiredTestMethod().getName());
         Files.createDirectories(directory);
+        // A former run's logs would read as this run's.
         try (var old = Files.list(directory)) {
             for (Path file : old.toList()) {
                 Files.delete(file);
@@ -114,10 +118,17 @@ final class SluiceProcesses implements BeforeEachCallback, TestWatcher {
         started.forEach(SluiceProcess::destroy);
     }
 
-    /** A port free now; the process binds it a moment later, which is good enough on a test machine. */
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /**
+     * A port free now and not handed out before in this test; the process binds it a moment later,
+     * which is good enough on a test machine.
+     */
+    private int freePort() throws IOException {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (ports.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 }
