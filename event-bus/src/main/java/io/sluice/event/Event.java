@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The envelope every source produces and every processor and sink consumes: the CloudEvents 1.0
@@ -38,7 +39,9 @@ public final class Event {
     private final Buffer data;
 
     private Event(Builder builder) {
-        this.id = require(builder.id, "id");
+        // A random UUID only when no id was given: SecureRandom is a cost on every event otherwise.
+        this.id =
+                builder.idGiven ? require(builder.id, "id") : UUID.randomUUID().toString();
         this.source = require(builder.source, "source");
         this.type = require(builder.type, "type");
         this.subject = builder.subject;
@@ -174,7 +177,10 @@ public final class Event {
 
     /** Builds an {@link Event}; not thread-safe. */
     public static final class Builder {
-        private String id = UUID.randomUUID().toString();
+        private static final Pattern EXTENSION_NAME = Pattern.compile("[a-z0-9]{1,20}");
+
+        private String id;
+        private boolean idGiven;
         private String source;
         private String type;
         private String subject;
@@ -189,6 +195,7 @@ public final class Event {
 
         public Builder id(String id) {
             this.id = id;
+            this.idGiven = true;
             return this;
         }
 
@@ -228,7 +235,7 @@ public final class Event {
          * @throws IllegalArgumentException when the name is not lower-case alphanumeric
          */
         public Builder extension(String name, String value) {
-            if (!name.matches("[a-z0-9]{1,20}")) {
+            if (!EXTENSION_NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException(
                         "CloudEvents extension names are lower-case letters and digits, got '" + name + "'");
             }

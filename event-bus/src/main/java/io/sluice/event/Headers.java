@@ -97,30 +97,36 @@ public final class Headers {
         return values.keySet().toString();
     }
 
-    /** Builds a {@link Headers}; not thread-safe. */
+    /**
+     * Builds a {@link Headers}; not thread-safe. {@link #build()} hands its map to the headers it
+     * returns instead of copying it (one map per event on every source's hot path); a builder used
+     * again after that copies first.
+     */
     public static final class Builder {
-        private final TreeMap<String, List<String>> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private TreeMap<String, List<String>> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private boolean built;
 
         private Builder() {}
 
         /** Appends a value to the header. */
         public Builder add(String name, String value) {
-            values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            writable().computeIfAbsent(name, n -> new ArrayList<>(1)).add(value);
             return this;
         }
 
         /** Replaces every value of the header with this one. */
         public Builder set(String name, String value) {
-            List<String> list = new ArrayList<>();
+            List<String> list = new ArrayList<>(1);
             list.add(value);
-            values.remove(name);
-            values.put(name, list);
+            TreeMap<String, List<String>> map = writable();
+            map.remove(name);
+            map.put(name, list);
             return this;
         }
 
         /** Removes the header. */
         public Builder remove(String name) {
-            values.remove(name);
+            writable().remove(name);
             return this;
         }
 
@@ -129,9 +135,21 @@ public final class Headers {
             if (values.isEmpty()) {
                 return EMPTY;
             }
-            TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            values.forEach((name, list) -> copy.put(name, List.copyOf(list)));
-            return new Headers(copy);
+            if (!built) {
+                values.replaceAll((name, list) -> List.copyOf(list));
+                built = true;
+            }
+            return new Headers(values);
+        }
+
+        private TreeMap<String, List<String>> writable() {
+            if (built) {
+                TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                values.forEach((name, list) -> copy.put(name, new ArrayList<>(list)));
+                values = copy;
+                built = false;
+            }
+            return values;
         }
     }
 }

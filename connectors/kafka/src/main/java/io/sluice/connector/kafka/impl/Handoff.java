@@ -57,7 +57,9 @@ final class Handoff {
             attempt(record, () -> sluice.deadLetter(raw, e), wanted, settled);
             return settled.future();
         }
-        LOG.trace("Source '{}' hands in event '{}' from {}", sluice.sourceName(), event.id(), place(record));
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("Source '{}' hands in event '{}' from {}", sluice.sourceName(), event.id(), place(record));
+        }
         attempt(record, () -> sluice.dispatch(event), wanted, settled);
         return settled.future();
     }

@@ -38,7 +38,13 @@ import org.slf4j.LoggerFactory;
 final class KafkaSource extends Source {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSource.class);
-    private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+    /**
+     * How long one poll waits. Pauses take effect at the next poll, and a poll with every partition
+     * paused sleeps this long even after room frees: short, so a source that filled up resumes
+     * within milliseconds instead of idling out a long poll.
+     */
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(10);
+
     private static final long POLL_WARNING_INTERVAL = Duration.ofSeconds(30).toNanos();
 
     private final KafkaSourceSettings settings;
@@ -186,15 +192,19 @@ final class KafkaSource extends Source {
         if (!running) {
             return;
         }
+        // Room is read once per pump: it only grows meanwhile (settling runs on this loop or frees
+        // route slots), and reading the routes' shared counters per record costs more than the rest.
+        int budget = room();
         boolean moved = true;
-        while (moved && room()) {
+        while (moved && budget > 0) {
             moved = false;
             for (PartitionFlow flow : flows.values()) {
-                if (!room()) {
+                if (budget == 0) {
                     break;
                 }
                 if (flow.ready(settings.ordered())) {
                     dispatch(flow, flow.next());
+                    budget--;
                     moved = true;
                 }
             }
@@ -202,15 +212,18 @@ final class KafkaSource extends Source {
         publishPressure();
     }
 
-    private boolean room() {
-        return inflight < settings.maxInflight() && sluice.capacity() > 0;
+    private int room() {
+        return Math.min(settings.maxInflight() - inflight, sluice.capacity());
     }
 
     private void publishPressure() {
         boolean routesFull = sluice.capacity() <= 0;
         consumer.saturated(routesFull || inflight + waiting >= settings.maxInflight());
-        flows.forEach(
-                (partition, flow) -> consumer.backlogged(partition, flow.lease().active() && flow.hasWaiting()));
+        flows.forEach((partition, flow) -> {
+            if (flow.backlogChanged()) {
+                consumer.backlogged(partition, flow.backlogged());
+            }
+        });
         if (routesFull && !awaitingCapacity) {
             awaitingCapacity = true;
             sluice.whenCapacity()

@@ -12,6 +12,7 @@ final class PartitionFlow {
     private final PartitionLease lease;
     private final ArrayDeque<ConsumerRecord<byte[], byte[]>> waiting = new ArrayDeque<>();
     private final SettledOffsets offsets = new SettledOffsets();
+    private boolean reportedBacklog;
 
     PartitionFlow(PartitionLease lease) {
         this.lease = lease;
@@ -27,6 +28,24 @@ final class PartitionFlow {
 
     boolean hasWaiting() {
         return !waiting.isEmpty();
+    }
+
+    /** Whether the partition should be paused: records wait under a lease still held. */
+    boolean backlogged() {
+        return lease.active() && !waiting.isEmpty();
+    }
+
+    /**
+     * Whether {@link #backlogged()} changed since the last call that returned {@code true}, so the
+     * pause request is only touched on a change, not for every record.
+     */
+    boolean backlogChanged() {
+        boolean now = backlogged();
+        if (now == reportedBacklog) {
+            return false;
+        }
+        reportedBacklog = now;
+        return true;
     }
 
     /** Whether the next waiting record may go now; in order, only once the previous one settled. */

@@ -157,6 +157,11 @@ final class RecordDecoder {
 
     /** Adds the bytes as text, or as base64 flagged by a {@code -Enc: b64} companion when not UTF-8. */
     private static void addText(Headers.Builder headers, String name, byte[] bytes) {
+        if (ascii(bytes)) {
+            // The common case (ids, keys, content types): no decoder needed.
+            headers.add(name, new String(bytes, StandardCharsets.US_ASCII));
+            return;
+        }
         try {
             String text = StandardCharsets.UTF_8
                     .newDecoder()
@@ -169,6 +174,15 @@ final class RecordDecoder {
             headers.add(name, Base64.getEncoder().encodeToString(bytes));
             headers.set(name + KafkaHeaders.ENCODING_SUFFIX, KafkaHeaders.BASE64);
         }
+    }
+
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String lastHeader(ConsumerRecord<byte[], byte[]> record, String name) {

@@ -42,7 +42,9 @@ final class SettledOffsets {
     long settled(long offset) {
         Long first = unsettled.peekFirst();
         if (first == null || offset != first) {
-            if (unsettled.contains(offset)) {
+            // Offsets go out in increasing order, so one inside the unsettled span is one of them;
+            // a range check instead of a search keeps out-of-order settling O(1).
+            if (first != null && offset > first && offset <= unsettled.peekLast()) {
                 settledAhead.add(offset);
             }
             return -1;
