@@ -131,6 +131,8 @@ public final class AsyncScenario implements Scenario {
                 .setHost("127.0.0.1")
                 .setPort(function.port())
                 .setURI("/function/bench")
+                // A request lost on a loaded machine fails (and is counted) instead of holding the run.
+                .setIdleTimeout(30_000)
                 .putHeader("X-Call-Id", "direct-" + n)
                 .putHeader("Content-Type", "application/json");
         return client.request(options)

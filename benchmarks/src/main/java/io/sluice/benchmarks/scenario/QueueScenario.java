@@ -137,11 +137,10 @@ public final class QueueScenario implements Scenario {
                 String.format(
                         Locale.ROOT,
                         "Latency: %,d msg/s offered for the latency phase; age = delivery time − publish time"
-                                + " (same JVM clock). Both consumers fetch batches of %d and a fetch waits up to 1 s"
-                                + " for a full batch, so at low rates batching adds up to %.0f ms to both.",
+                                + " (same JVM clock). Both consumers pull up to %d at a time and take each message"
+                                + " as it arrives, without waiting for the pull to fill.",
                         rate,
-                        BATCH,
-                        1000.0 * BATCH / rate),
+                        BATCH),
                 String.format(
                         Locale.ROOT,
                         "Median round: Sluice %,.0f msg/s over %.1f s (%s); raw %,.0f msg/s over %.1f s (%s).",

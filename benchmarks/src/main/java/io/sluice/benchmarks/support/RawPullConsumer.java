@@ -10,12 +10,13 @@ import io.nats.client.api.ConsumerConfiguration;
 import io.sluice.benchmarks.Latency;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
 /**
  * The baseline consumer: the plainest jnats loop over a durable pull consumer with explicit acks,
- * {@code fetch(batch, 1 s)} then {@code ack()} each message, on its own connection. It does not
+ * {@code iterate(batch, 1 s)} then {@code ack()} each message as it arrives, on its own connection. It does not
  * decode the message bodies; for latency it reads the {@value Invocations#SENT_HEADER} header.
  */
 public final class RawPullConsumer implements AutoCloseable {
@@ -99,7 +100,11 @@ public final class RawPullConsumer implements AutoCloseable {
     }
 
     private void fetchAndAck(boolean recordAge) {
-        for (Message message : subscription.fetch(batch, FETCH_WAIT)) {
+        // iterate() yields each message as it arrives, as Sluice's pull sources take them; fetch()
+        // would hold a lone message until the batch filled or the wait ended.
+        Iterator<Message> messages = subscription.iterate(batch, FETCH_WAIT);
+        while (messages.hasNext()) {
+            Message message = messages.next();
             if (firstNanos == 0) {
                 firstNanos = System.nanoTime();
             }
