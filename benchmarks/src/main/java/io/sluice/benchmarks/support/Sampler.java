@@ -70,9 +70,13 @@ public final class Sampler implements AutoCloseable {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
-    /** Stops sampling and returns the points as {@code [seconds, value]}. */
+    /**
+     * Stops sampling and returns the points as {@code [seconds, value]}, the last one taken now, so
+     * a run shorter than one interval still has a point.
+     */
     public List<double[]> stop() {
         close();
+        sample();
         synchronized (points) {
             return List.copyOf(points);
         }
