@@ -38,6 +38,15 @@ public interface Processor {
      */
     Future<List<Event>> process(Event event);
 
+    /**
+     * Called on the route's event loop once the route's event that {@code event} came from has
+     * settled: every output delivered or dead-lettered ({@code failure} is {@code null}), or one
+     * that could be neither ({@code failure} says why; the source will deliver the event again).
+     * {@code event} is the instance this processor was given. A processor that holds inputs back
+     * until the outputs of another are safe (a batch) listens here; the others ignore it.
+     */
+    default void settled(Event event, Throwable failure) {}
+
     /** Called once when the route stops. */
     default Future<Void> stop() {
         return Future.succeededFuture();

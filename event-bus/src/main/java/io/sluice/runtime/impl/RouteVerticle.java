@@ -15,12 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One route, deployed as a verticle: runs its processors on its own event loop, fans every output
  * out to its sinks, and counts the events it holds until they settle.
  */
 final class RouteVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouteVerticle.class);
 
     private final RouteConfig config;
     private final Condition condition;
@@ -99,22 +103,45 @@ final class RouteVerticle extends VerticleBase {
     void accept(Event event, String origin, Settlement parent) {
         inflight.incrementAndGet();
         String key = orderingKey == null ? null : orderingKey.apply(event);
-        Settlement settlement = parent.child(() -> {
+        List<Call> calls = processors.isEmpty() ? List.of() : new ArrayList<>(processors.size());
+        Settlement settlement = parent.child(settled -> {
             release();
-            if (key != null) {
-                context.runOnContext(v -> next(key));
+            if (key != null || !calls.isEmpty()) {
+                context.runOnContext(v -> {
+                    tellProcessors(calls, settled.failure());
+                    if (key != null) {
+                        next(key);
+                    }
+                });
             }
         });
         context.runOnContext(v -> {
             if (key == null) {
-                process(event, origin, settlement);
+                process(event, origin, settlement, calls);
             } else if (waitingByKey.containsKey(key)) {
-                waitingByKey.get(key).add(() -> process(event, origin, settlement));
+                waitingByKey.get(key).add(() -> process(event, origin, settlement, calls));
             } else {
                 waitingByKey.put(key, new ArrayDeque<>());
-                process(event, origin, settlement);
+                process(event, origin, settlement, calls);
             }
         });
+    }
+
+    /** A processor and the event it was given, told when the route's event settled. */
+    private record Call(Processor processor, Event event) {}
+
+    private static void tellProcessors(List<Call> calls, Throwable failure) {
+        for (Call call : calls) {
+            try {
+                call.processor().settled(call.event(), failure);
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "Processor {} failed when told event '{}' settled",
+                        call.processor(),
+                        call.event().id(),
+                        e);
+            }
+        }
     }
 
     /** Starts the next event of the key, or forgets the key when none waits. */
@@ -133,8 +160,8 @@ final class RouteVerticle extends VerticleBase {
         onCapacityFreed.run();
     }
 
-    private void process(Event event, String origin, Settlement settlement) {
-        runProcessors(List.of(event), 0).onComplete(done -> {
+    private void process(Event event, String origin, Settlement settlement, List<Call> calls) {
+        runProcessors(List.of(event), 0, calls).onComplete(done -> {
             if (done.succeeded()) {
                 for (Event output : done.result()) {
                     for (SinkVerticle sink : sinks) {
@@ -148,13 +175,14 @@ final class RouteVerticle extends VerticleBase {
         });
     }
 
-    private Future<List<Event>> runProcessors(List<Event> events, int index) {
+    private Future<List<Event>> runProcessors(List<Event> events, int index, List<Call> calls) {
         if (index == processors.size() || events.isEmpty()) {
             return Future.succeededFuture(events);
         }
         Processor processor = processors.get(index);
         List<Future<List<Event>>> outputs = new ArrayList<>(events.size());
         for (Event event : events) {
+            calls.add(new Call(processor, event));
             outputs.add(invoke(processor, event));
         }
         return Future.all(outputs).compose(all -> {
@@ -163,7 +191,7 @@ final class RouteVerticle extends VerticleBase {
                 List<Event> out = all.resultAt(i);
                 next.addAll(out);
             }
-            return runProcessors(next, index + 1);
+            return runProcessors(next, index + 1, calls);
         });
     }
 

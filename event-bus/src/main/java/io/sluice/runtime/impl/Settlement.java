@@ -36,9 +36,14 @@ final class Settlement {
      * hears of it (a route frees its in-flight slot there).
      */
     Settlement child(Runnable onComplete) {
+        return child(child -> onComplete.run());
+    }
+
+    /** As {@link #child(Runnable)}, telling {@code onComplete} how the child settled. */
+    Settlement child(Consumer<Settlement> onComplete) {
         fork();
         return new Settlement(child -> {
-            onComplete.run();
+            onComplete.accept(child);
             if (child.failure() != null) {
                 failed(child.failure());
             } else if (child.deadLettered) {

@@ -9,7 +9,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +25,11 @@ import org.slf4j.LoggerFactory;
  * The Processor contract gives each input its own future. Every input's future stays open until
  * the batch is emitted, so a gathering batch holds its inputs unacknowledged (and holds route
  * capacity). At emission the input that completes the batch (or the last one, on {@code max-wait})
- * carries the batch event to the sinks and settles with it; the others complete with no output and
- * settle at once, as delivered. Holding them until the batch is delivered would need the core to
- * settle several inputs with one output, which the contract cannot express; the window is from
- * emission to delivery. A batch that fails at its sink is dead-lettered whole, so its data is kept.
+ * carries the batch event to the sinks; the others stay open until the carrier has settled ({@link
+ * #settled}), so no input is acknowledged before the batch holding its data is delivered or
+ * dead-lettered whole. They then complete with no output of their own. If the carrier could not
+ * settle (the sink failed and the dead-letter store too), the others fail with that cause, so the
+ * route dead-letters each of them, or leaves it for redelivery when the store is still down.
  *
  * <h2>Stopping</h2>
  *
@@ -44,6 +47,9 @@ final class BatchProcessor implements Processor {
     private final int maxCount;
     private final Duration maxWait;
     private final List<Held> gathering = new ArrayList<>();
+    /** Emitted batches not yet settled: each carrier with the other inputs waiting on it. */
+    private final Map<Event, List<Held>> awaitingCarrier = new IdentityHashMap<>();
+
     private Vertx vertx;
     private long timer = -1;
 
@@ -81,10 +87,29 @@ final class BatchProcessor implements Processor {
         List<Held> batch = List.copyOf(gathering);
         gathering.clear();
         Event combined = combine(batch);
-        // The carrier first, so the batch is on its way to the sinks before the others settle.
-        batch.get(batch.size() - 1).outputs().complete(List.of(combined));
-        for (int i = 0; i < batch.size() - 1; i++) {
-            batch.get(i).outputs().complete(List.of());
+        Held carrier = batch.get(batch.size() - 1);
+        if (batch.size() > 1) {
+            awaitingCarrier.put(carrier.event(), batch.subList(0, batch.size() - 1));
+        }
+        carrier.outputs().complete(List.of(combined));
+    }
+
+    @Override
+    public void settled(Event event, Throwable failure) {
+        List<Held> others = awaitingCarrier.remove(event);
+        if (others == null) {
+            return;
+        }
+        for (Held held : others) {
+            if (failure == null) {
+                held.outputs().complete(List.of());
+            } else {
+                held.outputs()
+                        .fail(new IllegalStateException(
+                                "the batch carrying this event could not be delivered or dead-lettered: "
+                                        + failure.getMessage(),
+                                failure));
+            }
         }
     }
 

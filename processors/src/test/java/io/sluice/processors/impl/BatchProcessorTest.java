@@ -4,6 +4,8 @@ import static io.sluice.processors.OptionChecks.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.config.ConfigLoader;
+import io.sluice.config.Substitutions;
 import io.sluice.event.Event;
 import io.sluice.pipeline.Outcome;
 import io.sluice.processors.PipelineFixture;
@@ -12,7 +14,9 @@ import io.sluice.testing.ScriptedSinkFactory;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BatchProcessorTest extends PipelineFixture {
@@ -73,12 +77,46 @@ class BatchProcessorTest extends PipelineFixture {
         Outcome carrier = settle("bx-in", event("b", "{\"n\": 2}"));
 
         assertThat(carrier).isEqualTo(Outcome.DEAD_LETTERED);
-        // The other input settled at emission, before the sink answered: see BatchProcessor's Javadoc.
+        // The other input settles once the batch holding its data is dead-lettered.
         assertThat(Await.result(first)).isEqualTo(Outcome.DELIVERED);
         assertThat(deadLetters()).singleElement().satisfies(letter -> {
             assertThat(letter.cause()).isEqualTo("peer answered 400");
             assertThat(new JsonArray(letter.event().data())).hasSize(2);
         });
+    }
+
+    @Test
+    void noInputSettlesBeforeTheBatchHoldingItsDataIsDelivered() {
+        start("batch-held", pipeline("bh", "{type: batch, max-count: 2, max-wait: 1h}", ""));
+        ScriptedSinkFactory.Scripted sink = ScriptedSinkFactory.sink("bh-out");
+        sink.hold();
+
+        Future<Outcome> first = dispatch("bh-in", event("a", "{\"n\": 1}"));
+        Future<Outcome> carrier = dispatch("bh-in", event("b", "{\"n\": 2}"));
+        await().until(() -> sink.heldCount() == 1);
+        await().during(java.time.Duration.ofMillis(200)).until(() -> !first.isComplete() && !carrier.isComplete());
+        sink.releaseAll();
+
+        assertThat(Await.result(carrier)).isEqualTo(Outcome.DELIVERED);
+        assertThat(Await.result(first)).isEqualTo(Outcome.DELIVERED);
+    }
+
+    @Test
+    void whenTheBatchCanBeNeitherDeliveredNorDeadLetteredNoInputSettles() {
+        String yaml = "http: {port: 0, host: 127.0.0.1}\n"
+                + "admin: {port: 0, host: 127.0.0.1}\n"
+                + "shutdown-grace: 200ms\n"
+                + "dead-letter: {type: memory, name: batch-down, fail: true}\n"
+                + pipeline("bd", "{type: batch, max-count: 2, max-wait: 1h}", "");
+        start(new ConfigLoader(new Substitutions(Map.of(), Path.of("/none"))).parse("batch-down.yaml", yaml));
+        ScriptedSinkFactory.sink("bd-out").failWith("peer answered 400", false);
+
+        Future<Outcome> first = dispatch("bd-in", event("a", "{\"n\": 1}"));
+        Future<Outcome> carrier = dispatch("bd-in", event("b", "{\"n\": 2}"));
+
+        // Both fail: their sources leave the messages unacknowledged, to be delivered again.
+        assertThat(Await.failure(carrier)).hasMessageContaining("memory store told to fail");
+        assertThat(Await.failure(first)).hasMessageContaining("memory store told to fail");
     }
 
     @Test
