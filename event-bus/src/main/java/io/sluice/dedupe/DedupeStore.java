@@ -39,6 +39,16 @@ public interface DedupeStore {
      */
     Future<Boolean> firstSeen(String key, String eventId);
 
+    /**
+     * Forgets the key {@link #firstSeen} recorded for this event, because the event could not
+     * settle and its source will deliver it again: the redelivery must pass, not be dropped as a
+     * duplicate of itself. Best effort: a failed future is logged, and the redelivery is then
+     * dropped as before. A store that keeps event ids only forgets a key still held for this one.
+     */
+    default Future<Void> forget(String key, String eventId) {
+        return Future.succeededFuture();
+    }
+
     /** Called once when the route stops. */
     default Future<Void> stop() {
         return Future.succeededFuture();

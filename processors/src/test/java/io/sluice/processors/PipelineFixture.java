@@ -46,10 +46,14 @@ public abstract class PipelineFixture {
 
     /** Parses a configuration whose dead-letter store is {@code memory} under the name. */
     protected static SluiceConfig config(String name, String yaml) {
+        return config(name, yaml, false);
+    }
+
+    private static SluiceConfig config(String name, String yaml, boolean deadLettersFail) {
         String text = "http: {port: 0, host: 127.0.0.1}\n"
                 + "admin: {port: 0, host: 127.0.0.1}\n"
                 + "shutdown-grace: 200ms\n"
-                + "dead-letter: {type: memory, name: " + name + "}\n"
+                + "dead-letter: {type: memory, name: " + name + ", fail: " + deadLettersFail + "}\n"
                 + yaml;
         return new ConfigLoader(new Substitutions(Map.of(), Path.of("/none"))).parse(name + ".yaml", text);
     }
@@ -57,6 +61,14 @@ public abstract class PipelineFixture {
     /** Starts the configuration; the test fails when it does not start. */
     protected void start(String name, String yaml) {
         start(config(name, yaml));
+    }
+
+    /**
+     * Starts the configuration with a dead-letter store that refuses every letter, so an event its
+     * sink refuses can be neither delivered nor dead-lettered, and its dispatch fails.
+     */
+    protected void startWithFailingDeadLetters(String name, String yaml) {
+        start(config(name, yaml, true));
     }
 
     protected void start(SluiceConfig config) {

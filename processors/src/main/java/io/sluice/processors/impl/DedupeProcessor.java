@@ -11,7 +11,9 @@ import io.sluice.processors.cel.EventVariables;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.Json;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * replica in memory, or across replicas in a shared store. A store that cannot tell fails the
  * event, which the core then dead-letters; an event is never passed or dropped unchecked.
  *
- * <p>A key is remembered when its event passes this processor, not when the event is delivered, so
- * a copy redelivered within the window after its first delivery failed <em>and</em> could not be
- * dead-lettered is dropped too.
+ * <p>A key is remembered when its event passes this processor. If that event then can be neither
+ * delivered nor dead-lettered (its source will deliver it again), the key is forgotten once the
+ * core says so ({@link #settled}), so the redelivery passes instead of being dropped as a duplicate
+ * of itself.
  */
 final class DedupeProcessor implements Processor {
 
@@ -32,6 +35,8 @@ final class DedupeProcessor implements Processor {
     private final EventExpression key;
     private final DedupeStore store;
     private final Counter duplicates;
+    /** Events passed and not yet settled, with their keys: forgotten again if they fail to settle. */
+    private final Map<Event, String> passed = new IdentityHashMap<>();
 
     DedupeProcessor(EventExpression key, DedupeStore store, String route, MetricRegistry metrics) {
         this.key = key;
@@ -52,7 +57,27 @@ final class DedupeProcessor implements Processor {
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
-        return store.firstSeen(eventKey, event.id()).map(first -> first ? List.of(event) : dropped(event, eventKey));
+        return store.firstSeen(eventKey, event.id()).map(first -> {
+            if (!first) {
+                return dropped(event, eventKey);
+            }
+            passed.put(event, eventKey);
+            return List.of(event);
+        });
+    }
+
+    @Override
+    public void settled(Event event, Throwable failure) {
+        String eventKey = passed.remove(event);
+        if (eventKey == null || failure == null) {
+            return;
+        }
+        store.forget(eventKey, event.id())
+                .onFailure(e -> LOG.warn(
+                        "Could not forget the dedupe key of event '{}', which did not settle; its redelivery"
+                                + " will be dropped as a duplicate: {}",
+                        event.id(),
+                        e.toString()));
     }
 
     @Override

@@ -46,6 +46,11 @@ final class DedupeWindow {
         return false;
     }
 
+    /** Forgets the key, so it is new again. */
+    void forget(String key) {
+        firstSeen.remove(key);
+    }
+
     private void expire(long now) {
         Iterator<Long> oldest = firstSeen.values().iterator();
         while (oldest.hasNext() && now - oldest.next() >= windowNanos) {

@@ -53,6 +53,12 @@ public final class MemoryDedupeStoreFactory implements DedupeStoreFactory {
         }
 
         @Override
+        public Future<Void> forget(String key, String eventId) {
+            keys.forget(key);
+            return Future.succeededFuture();
+        }
+
+        @Override
         public String toString() {
             return "memory (max-entries " + maxEntries + ", per replica)";
         }

@@ -4,8 +4,6 @@ import static io.sluice.processors.OptionChecks.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.sluice.config.ConfigLoader;
-import io.sluice.config.Substitutions;
 import io.sluice.event.Event;
 import io.sluice.pipeline.Outcome;
 import io.sluice.processors.PipelineFixture;
@@ -14,9 +12,7 @@ import io.sluice.testing.ScriptedSinkFactory;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BatchProcessorTest extends PipelineFixture {
@@ -103,12 +99,7 @@ class BatchProcessorTest extends PipelineFixture {
 
     @Test
     void whenTheBatchCanBeNeitherDeliveredNorDeadLetteredNoInputSettles() {
-        String yaml = "http: {port: 0, host: 127.0.0.1}\n"
-                + "admin: {port: 0, host: 127.0.0.1}\n"
-                + "shutdown-grace: 200ms\n"
-                + "dead-letter: {type: memory, name: batch-down, fail: true}\n"
-                + pipeline("bd", "{type: batch, max-count: 2, max-wait: 1h}", "");
-        start(new ConfigLoader(new Substitutions(Map.of(), Path.of("/none"))).parse("batch-down.yaml", yaml));
+        startWithFailingDeadLetters("batch-down", pipeline("bd", "{type: batch, max-count: 2, max-wait: 1h}", ""));
         ScriptedSinkFactory.sink("bd-out").failWith("peer answered 400", false);
 
         Future<Outcome> first = dispatch("bd-in", event("a", "{\"n\": 1}"));

@@ -3,10 +3,15 @@ package io.sluice.processors.impl;
 import static io.sluice.processors.OptionChecks.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import io.sluice.event.Event;
+import io.sluice.pipeline.Delivery;
 import io.sluice.pipeline.Outcome;
 import io.sluice.processors.PipelineFixture;
+import io.sluice.testing.Await;
+import io.sluice.testing.ScriptedSinkFactory;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +40,28 @@ class DedupeProcessorTest extends PipelineFixture {
                 .hasEntrySatisfying(
                         "sluice_dedupe_duplicates_total{route=\"di\"}",
                         c -> assertThat(c.getCount()).isEqualTo(1));
+    }
+
+    @Test
+    void anEventThatCouldNotSettleIsNotDroppedAsADuplicateWhenItComesBack() {
+        startWithFailingDeadLetters("dedupe-retry", pipeline("dr", "{type: dedupe, window: 1m}"));
+        ScriptedSinkFactory.Scripted sink = ScriptedSinkFactory.sink("dr-out");
+        sink.failWith("peer answered 400", false);
+
+        Throwable firstTry = Await.failure(dispatch("dr-in", event("e-1", "{}")));
+        // The processor hears of the failure just after the source does.
+        await().until(() -> (Integer) sluice.metrics()
+                        .getGauges()
+                        .get("sluice_dedupe_entries{route=\"dr\"}")
+                        .getValue()
+                == 0);
+        sink.behave(e -> Future.succeededFuture(Delivery.done()));
+        Outcome redelivery = settle("dr-in", event("e-1", "{}"));
+
+        assertThat(firstTry).hasMessageContaining("memory store told to fail");
+        assertThat(redelivery).isEqualTo(Outcome.DELIVERED);
+        // The refused first try, then the redelivery: not dropped as a duplicate of itself.
+        assertThat(received("dr-out")).extracting(Event::id).containsExactly("e-1", "e-1");
     }
 
     @Test

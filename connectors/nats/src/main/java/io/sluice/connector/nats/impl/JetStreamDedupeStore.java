@@ -4,6 +4,7 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.KeyValueManagement;
 import io.nats.client.api.KeyValueConfiguration;
+import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueStatus;
 import io.nats.client.api.StorageType;
 import io.sluice.config.ComponentConfig;
@@ -15,6 +16,7 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +82,22 @@ final class JetStreamDedupeStore implements DedupeStore {
         byte[] value = eventId.getBytes(StandardCharsets.UTF_8);
         return vertx.executeBlocking(() -> create(name, value), false)
                 .recover(e -> Future.failedFuture(unavailable(String.valueOf(e.getMessage()), e)));
+    }
+
+    @Override
+    public Future<Void> forget(String key, String eventId) {
+        String name = DedupeKeys.of(config.name(), key);
+        byte[] value = eventId.getBytes(StandardCharsets.UTF_8);
+        return vertx.executeBlocking(
+                () -> {
+                    KeyValueEntry entry = kv.get(name);
+                    // Only while it still names this event: after the window another event may hold it.
+                    if (entry != null && Arrays.equals(entry.getValue(), value)) {
+                        kv.delete(name, entry.getRevision());
+                    }
+                    return null;
+                },
+                false);
     }
 
     private boolean create(String name, byte[] value) throws IOException, JetStreamApiException {
