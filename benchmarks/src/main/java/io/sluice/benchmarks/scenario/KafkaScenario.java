@@ -6,8 +6,6 @@ import io.sluice.benchmarks.Scenario;
 import io.sluice.benchmarks.ScenarioContext;
 import io.sluice.benchmarks.ScenarioResult;
 import io.sluice.benchmarks.report.Chart;
-import io.sluice.benchmarks.report.LatencyChart;
-import io.sluice.benchmarks.report.Series;
 import io.sluice.benchmarks.sink.NoopSink;
 import io.sluice.benchmarks.sink.NoopSinkFactory;
 import io.sluice.benchmarks.support.Counts;
@@ -22,11 +20,8 @@ import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
@@ -89,7 +84,14 @@ public final class KafkaScenario implements Scenario {
             }
             Histogram rawAge = rawLatency(rate, latencyFor);
             Histogram sluiceAge = sluiceLatency(rate, latencyFor);
-            return result(count, rounds, rate, median(raws), median(sluices), rawAge, sluiceAge);
+            return result(
+                    count,
+                    rounds,
+                    rate,
+                    DrainComparison.median(raws, Drain::throughput),
+                    DrainComparison.median(sluices, Drain::throughput),
+                    rawAge,
+                    sluiceAge);
         }
     }
 
@@ -105,27 +107,23 @@ public final class KafkaScenario implements Scenario {
                 Figure.Verdict.INFO,
                 Latency.ofMicros(sluiceAge),
                 Latency.ofMicros(rawAge));
-        Figure p99 = new Figure(
-                name(),
-                String.format(Locale.ROOT, "p99 produce→delivery at %,d records/s", rate),
-                "ms",
-                Latency.ofMicros(sluiceAge).p99(),
-                Latency.ofMicros(rawAge).p99(),
-                "info",
-                Figure.Verdict.INFO,
-                null,
-                null);
+        Figure p99 = DrainComparison.p99(
+                name(), String.format(Locale.ROOT, "p99 produce→delivery at %,d records/s", rate), sluiceAge, rawAge);
         List<Chart> charts = List.of(
-                Chart.lines(
+                DrainComparison.throughputChart(
                         "kafka-throughput.svg",
                         "kafka: records delivered per second (median round)",
                         "seconds since the first record",
                         "records/s",
-                        List.of(Series.of("Sluice", sluice.series()), Series.of("raw kafka-clients", raw.series()))),
-                LatencyChart.of(
+                        "raw kafka-clients",
+                        sluice.series(),
+                        raw.series()),
+                DrainComparison.latencyChart(
                         "kafka-latency.svg",
                         String.format(Locale.ROOT, "kafka: produce → delivery at %,d records/s", rate),
-                        orderedMap("Sluice", sluiceAge, "raw kafka-clients", rawAge)));
+                        "raw kafka-clients",
+                        sluiceAge,
+                        rawAge));
         List<String> notes = List.of(
                 String.format(
                         Locale.ROOT,
@@ -305,19 +303,6 @@ public final class KafkaScenario implements Scenario {
 
     private static long millisSince(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000;
-    }
-
-    private static Drain median(List<Drain> drains) {
-        List<Drain> sorted = new ArrayList<>(drains);
-        sorted.sort(Comparator.comparingDouble(Drain::throughput));
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static Map<String, Histogram> orderedMap(String k1, Histogram v1, String k2, Histogram v2) {
-        Map<String, Histogram> map = new LinkedHashMap<>();
-        map.put(k1, v1);
-        map.put(k2, v2);
-        return map;
     }
 
     /** One drain of the topic by one group. */

@@ -6,8 +6,6 @@ import io.sluice.benchmarks.Scenario;
 import io.sluice.benchmarks.ScenarioContext;
 import io.sluice.benchmarks.ScenarioResult;
 import io.sluice.benchmarks.report.Chart;
-import io.sluice.benchmarks.report.LatencyChart;
-import io.sluice.benchmarks.report.Series;
 import io.sluice.benchmarks.sink.NoopSink;
 import io.sluice.benchmarks.sink.NoopSinkFactory;
 import io.sluice.benchmarks.support.Counts;
@@ -23,11 +21,8 @@ import io.sluice.runtime.Sluice;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -83,7 +78,14 @@ public final class QueueScenario implements Scenario {
             }
             Histogram rawAge = rawLatency(rate, latencyFor);
             Histogram sluiceAge = sluiceLatency(rate, latencyFor);
-            return result(count, rounds, rate, median(raws), median(sluices), rawAge, sluiceAge);
+            return result(
+                    count,
+                    rounds,
+                    rate,
+                    DrainComparison.median(raws, Drain::throughput),
+                    DrainComparison.median(sluices, Drain::throughput),
+                    rawAge,
+                    sluiceAge);
         }
     }
 
@@ -100,27 +102,23 @@ public final class QueueScenario implements Scenario {
                 ratio >= 0.8 ? Figure.Verdict.PASS : Figure.Verdict.FAIL,
                 Latency.ofMicros(sluiceAge),
                 Latency.ofMicros(rawAge));
-        Figure p99 = new Figure(
-                name(),
-                String.format(Locale.ROOT, "p99 publish→delivery at %,d msg/s", rate),
-                "ms",
-                Latency.ofMicros(sluiceAge).p99(),
-                Latency.ofMicros(rawAge).p99(),
-                "info",
-                Figure.Verdict.INFO,
-                null,
-                null);
+        Figure p99 = DrainComparison.p99(
+                name(), String.format(Locale.ROOT, "p99 publish→delivery at %,d msg/s", rate), sluiceAge, rawAge);
         List<Chart> charts = List.of(
-                Chart.lines(
+                DrainComparison.throughputChart(
                         "queue-throughput.svg",
                         "queue: messages settled per second (median round)",
                         "seconds since the first message",
                         "msg/s",
-                        List.of(Series.of("Sluice", sluice.series()), Series.of("raw jnats", raw.series()))),
-                LatencyChart.of(
+                        "raw jnats",
+                        sluice.series(),
+                        raw.series()),
+                DrainComparison.latencyChart(
                         "queue-latency.svg",
                         String.format(Locale.ROOT, "queue: publish → delivery at %,d msg/s", rate),
-                        orderedMap("Sluice", sluiceAge, "raw jnats", rawAge)));
+                        "raw jnats",
+                        sluiceAge,
+                        rawAge));
         List<String> notes = List.of(
                 String.format(
                         Locale.ROOT,
@@ -259,19 +257,6 @@ public final class QueueScenario implements Scenario {
         jetStream.fill(stream, count, n -> Invocations.queueRequest("noop", n, null), Duration.ofMinutes(2));
         context.progress("{}: {} messages stored in {} ms", tag, count, (System.nanoTime() - started) / 1_000_000);
         return stream;
-    }
-
-    private static Drain median(List<Drain> drains) {
-        List<Drain> sorted = new ArrayList<>(drains);
-        sorted.sort(Comparator.comparingDouble(Drain::throughput));
-        return sorted.get(sorted.size() / 2);
-    }
-
-    private static Map<String, Histogram> orderedMap(String k1, Histogram v1, String k2, Histogram v2) {
-        Map<String, Histogram> map = new LinkedHashMap<>();
-        map.put(k1, v1);
-        map.put(k2, v2);
-        return map;
     }
 
     /** One drain of a pre-filled stream. */
