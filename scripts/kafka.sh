@@ -7,7 +7,8 @@
 # Idempotent: jars already copied are not copied again, a formatted log directory is kept (the
 # cluster id is fixed, so formatting again is a no-op), a running broker is left alone.
 # State lives under $KAFKA_STATE_DIR (default $SLUICE_SERVICES_DIR/kafka, i.e.
-# /tmp/sluice-services/kafka); `env` writes and prints the variable the tests read (KAFKA_BOOTSTRAP).
+# /tmp/sluice-services/kafka); `env` writes and prints the variables the tests read (KAFKA_BOOTSTRAP,
+# KAFKA_LIB_DIR).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -108,7 +109,9 @@ stop_broker() {
 
 write_env() {
   mkdir -p "$SERVICES"
-  echo "export KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT" >"$SERVICES/kafka.env"
+  # KAFKA_LIB_DIR: the broker's jars, for a test that runs a private broker of its own.
+  printf 'export KAFKA_BOOTSTRAP=127.0.0.1:%s\nexport KAFKA_LIB_DIR=%s\n' "$KAFKA_PORT" "$STATE/lib" \
+    >"$SERVICES/kafka.env"
 }
 
 case "${1:-start}" in

@@ -13,6 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.RetriableException;
@@ -53,6 +55,22 @@ final class CommittingConsumer extends KafkaConsumer<byte[], byte[]> {
         super(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.source = source;
         this.commitIntervalNanos = commitInterval.toNanos();
+    }
+
+    /**
+     * The consumer's open connections to brokers, from its {@code connection-count} metric: 0 once
+     * every broker is unreachable. Any thread: the metrics registry is concurrent and reading it
+     * does not take the consumer's single-thread guard.
+     */
+    int connections() {
+        for (Map.Entry<MetricName, ? extends Metric> metric : metrics().entrySet()) {
+            MetricName name = metric.getKey();
+            if ("connection-count".equals(name.name()) && "consumer-metrics".equals(name.group())) {
+                Object value = metric.getValue().metricValue();
+                return value instanceof Number ? ((Number) value).intValue() : 0;
+            }
+        }
+        return 0;
     }
 
     /** The partition's current lease, or {@code null} when it is not assigned. Any thread. */

@@ -45,6 +45,7 @@ final class KafkaSource extends Source {
      */
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(10);
 
+    private static final Duration CONNECTION_CHECK = Duration.ofSeconds(1);
     private static final long POLL_WARNING_INTERVAL = Duration.ofSeconds(30).toNanos();
 
     private final KafkaSourceSettings settings;
@@ -58,6 +59,9 @@ final class KafkaSource extends Source {
     private int waiting;
     private boolean awaitingCapacity;
     private boolean running;
+    private boolean assigned;
+    private boolean brokerReachable;
+    private long connectionCheck = -1;
 
     KafkaSource(SourceContext sluice, KafkaSourceSettings settings, Duration grace) {
         super(sluice);
@@ -80,12 +84,15 @@ final class KafkaSource extends Source {
                     stream.pollTimeout(POLL_TIMEOUT);
                     stream.exceptionHandler(this::pollFailed);
                     stream.partitionsAssignedHandler(partitions -> {
+                        assigned = true;
+                        brokerReachable = true;
                         sluice.connected(true);
                         pump();
                     });
                     stream.partitionsRevokedHandler(this::revoked);
                     stream.handler(this::received);
                     running = true;
+                    connectionCheck = vertx.setPeriodic(CONNECTION_CHECK.toMillis(), t -> checkConnection());
                     return settings.topicPattern() == null
                             ? stream.subscribe(new HashSet<>(settings.topics()))
                             : stream.subscribe(settings.topicPattern());
@@ -116,8 +123,33 @@ final class KafkaSource extends Source {
         }
     }
 
+    /**
+     * Ready once partitions were first assigned, and then while the consumer holds a connection to a
+     * broker: a broker that goes away takes the replica out of {@code /health/ready} until it
+     * returns, instead of the source reporting connected while every poll comes back empty.
+     */
+    private void checkConnection() {
+        if (!running || !assigned) {
+            return;
+        }
+        boolean reachable = consumer.connections() > 0;
+        if (reachable != brokerReachable) {
+            brokerReachable = reachable;
+            if (reachable) {
+                LOG.info("Source '{}' is connected to Kafka again", name());
+            } else {
+                LOG.warn(
+                        "Source '{}' has no connection to any Kafka broker at '{}'; not ready until one returns",
+                        name(),
+                        settings.bootstrapServers());
+            }
+        }
+        sluice.connected(reachable);
+    }
+
     @Override
     public Future<?> stop() {
+        vertx.cancelTimer(connectionCheck);
         running = false;
         sluice.connected(false);
         if (stream == null) {
