@@ -6,6 +6,7 @@ import io.sluice.config.ConfigException;
 import io.sluice.config.ConfigLoader;
 import io.sluice.config.SluiceConfig;
 import io.sluice.config.Substitutions;
+import io.sluice.runtime.Sluice;
 import io.sluice.testing.Await;
 import io.vertx.core.Vertx;
 import java.net.URISyntaxException;
@@ -41,6 +42,24 @@ class PipelineTestRunnerTest {
     private static Path resource(String name) throws URISyntaxException {
         return Path.of(
                 PipelineTestRunnerTest.class.getResource("/pipelines/" + name).toURI());
+    }
+
+    @Test
+    void testComponentTypesOutsideAPipelineTestAreRefusedNamingTheKey() {
+        SluiceConfig real = new ConfigLoader(new Substitutions(Map.of(), Path.of("/none")))
+                .parse(
+                        "real.yaml",
+                        "dead-letter: {type: test-memory}\n"
+                                + "sources: [{name: in, type: test-input}]\n"
+                                + "sinks: [{name: out, type: test-capture}]\n"
+                                + "routes: [{name: r, from: in, to: out}]\n");
+
+        Throwable failure = Await.failure(Sluice.start(vertx, real));
+
+        assertThat(failure)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("is for pipeline tests only")
+                .hasMessageContaining("test-");
     }
 
     @Test

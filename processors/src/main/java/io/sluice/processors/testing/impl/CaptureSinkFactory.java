@@ -26,7 +26,7 @@ public final class CaptureSinkFactory implements SinkFactory {
     @Override
     public Sink create(ComponentConfig config, ComponentContext context) {
         config.rejectUnknown(Set.of(TestRun.RUN));
-        TestRun run = TestRun.get(config.string(TestRun.RUN, null));
+        TestRun run = TestRun.of(config);
         String name = config.name();
         return new Sink() {
             @Override

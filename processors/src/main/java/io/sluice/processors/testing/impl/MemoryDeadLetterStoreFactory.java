@@ -27,7 +27,7 @@ public final class MemoryDeadLetterStoreFactory implements DeadLetterStoreFactor
     @Override
     public Future<DeadLetterStore> open(ComponentConfig config, ComponentContext context) {
         config.rejectUnknown(Set.of(TestRun.RUN));
-        TestRun run = TestRun.get(config.string(TestRun.RUN, null));
+        TestRun run = TestRun.of(config);
         return Future.succeededFuture(new DeadLetterStore() {
             @Override
             public Future<Void> put(DeadLetter letter) {

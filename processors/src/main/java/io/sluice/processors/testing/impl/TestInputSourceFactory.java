@@ -24,7 +24,7 @@ public final class TestInputSourceFactory implements SourceFactory {
     @Override
     public Source create(ComponentConfig config, SourceContext context) {
         config.rejectUnknown(Set.of(TestRun.RUN));
-        TestRun.get(config.string(TestRun.RUN, null)).input(config.name(), context);
+        TestRun.of(config).input(config.name(), context);
         return new Source(context) {
             @Override
             public Future<?> start() {

@@ -1,5 +1,6 @@
 package io.sluice.processors.testing.impl;
 
+import io.sluice.config.ComponentConfig;
 import io.sluice.deadletter.DeadLetter;
 import io.sluice.event.Event;
 import io.sluice.pipeline.SourceContext;
@@ -35,16 +36,19 @@ public final class TestRun {
     }
 
     /**
-     * The run under the id.
+     * The run a test component belongs to, named by its {@link #RUN} option.
      *
-     * @throws IllegalStateException when no runner opened it: the test components only work under
-     *     {@code PipelineTestRunner}
+     * @throws io.sluice.config.ConfigException naming the component's type when no runner opened the
+     *     run: the test-* types only stand in for real components under {@code sluice test}
      */
-    public static TestRun get(String id) {
+    public static TestRun of(ComponentConfig config) {
+        String id = config.string(RUN, null);
         TestRun run = id == null ? null : RUNS.get(id);
         if (run == null) {
-            throw new IllegalStateException("no pipeline test run '" + id
-                    + "' is open; the test-* component types are created by PipelineTestRunner only");
+            throw config.problem(
+                    "type",
+                    "is for pipeline tests only: `sluice test` puts it in place of a real component",
+                    config.json().getString("type"));
         }
         return run;
     }
