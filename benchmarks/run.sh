@@ -36,18 +36,18 @@ if needs_kafka "$@"; then
   source "${SLUICE_SERVICES_DIR:-/tmp/sluice-services}/kafka.env"
 fi
 
+# Built in the reactor, so the harness runs against this checkout's modules rather than whatever an
+# earlier `mvn install` left in ~/.m2 (or nothing, on a fresh machine); rebuilt when any module's
+# main sources or a pom changed since the last build.
 quiet_build=(-B -q -DskipTests -Dcheckstyle.skip -Dspotless.check.skip=true)
-if [ ! -f app/target/sluice-app.jar ]; then
-  echo "run.sh: building the app and the modules it needs..." >&2
-  mvn "${quiet_build[@]}" install -pl app -am >&2
-fi
-newest_source=$(find "$here/src/main" "$here/pom.xml" -newer "$here/target/classpath.txt" -print -quit 2>/dev/null || true)
-if [ ! -f "$here/target/classpath.txt" ] || [ -n "$newest_source" ]; then
-  echo "run.sh: building the benchmarks..." >&2
-  mvn "${quiet_build[@]}" -f "$here/pom.xml" compile >&2
+stale=$(find "$root" -path "$here/reports" -prune -o \( -path '*/src/main/*' -o -name pom.xml \) \
+  -newer "$here/target/classpath.txt" -print -quit 2>/dev/null || true)
+if [ ! -f app/target/sluice-app.jar ] || [ ! -f "$here/target/classpath.txt" ] || [ -n "$stale" ]; then
+  echo "run.sh: building the benchmarks and the modules they need..." >&2
+  mvn "${quiet_build[@]}" package -pl benchmarks -am >&2
 fi
 
-# A private copy of the dependency jars: other builds may reinstall modules in ~/.m2 while a run of
+# A private copy of the dependency jars: other builds may rebuild the module jars while a run of
 # many minutes loads classes lazily, and a jar replaced under a running JVM breaks it.
 lib="$here/target/bench-lib"
 mkdir -p "$lib"
