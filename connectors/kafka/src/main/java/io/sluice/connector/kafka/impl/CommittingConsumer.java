@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -38,16 +40,21 @@ import org.slf4j.LoggerFactory;
  * The event loop only publishes what it wants ({@link #saturated}, {@link #backlogged}); before each
  * poll the consumer pauses or resumes partitions to match, against its exact assignment. Paused
  * partitions return no records, but the consumer keeps polling, so it stays in its group however
- * long a sink stalls.
+ * long a sink stalls. A poll that finds the source saturated first waits, up to its timeout, for
+ * room: it resumes as soon as the source has some, instead of sleeping out a poll over paused
+ * partitions, which capped a busy source at one {@code max-inflight} per poll timeout.
  */
 final class CommittingConsumer extends KafkaConsumer<byte[], byte[]> {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommittingConsumer.class);
+    private static final Duration STILL_SATURATED_POLL = Duration.ofMillis(1);
 
     private final String source;
     private final long commitIntervalNanos;
     private final Map<TopicPartition, PartitionLease> leases = new ConcurrentHashMap<>();
     private final Set<TopicPartition> backlogged = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition roomFreed = lock.newCondition();
     private volatile boolean saturated;
     private long nextCommit = System.nanoTime();
 
@@ -87,9 +94,25 @@ final class CommittingConsumer extends KafkaConsumer<byte[], byte[]> {
         }
     }
 
-    /** Asks for every partition to be paused (the source holds all it may) or for the others back. */
+    /**
+     * Asks for every partition to be paused (the source holds all it may) or for the others back,
+     * waking a poll that waits for room. Any thread; cheap when nothing changes.
+     */
     void saturated(boolean full) {
-        saturated = full;
+        if (saturated == full) {
+            return;
+        }
+        if (full) {
+            saturated = true;
+            return;
+        }
+        lock.lock();
+        try {
+            saturated = false;
+            roomFreed.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -104,8 +127,10 @@ final class CommittingConsumer extends KafkaConsumer<byte[], byte[]> {
 
     @Override
     public ConsumerRecords<byte[], byte[]> poll(Duration timeout) {
+        boolean stillSaturated = awaitRoom(timeout);
         applyPauses();
-        ConsumerRecords<byte[], byte[]> records = super.poll(timeout);
+        // Still full after waiting: a short poll keeps the group membership and rebalances moving.
+        ConsumerRecords<byte[], byte[]> records = super.poll(stillSaturated ? STILL_SATURATED_POLL : timeout);
         long now = System.nanoTime();
         if (now - nextCommit >= 0) {
             nextCommit = now + commitIntervalNanos;
@@ -124,6 +149,26 @@ final class CommittingConsumer extends KafkaConsumer<byte[], byte[]> {
     public void close(Duration timeout) {
         commitBeforeClose();
         super.close(timeout);
+    }
+
+    /** Waits while the source is saturated, up to the timeout; tells whether it still is. */
+    private boolean awaitRoom(Duration timeout) {
+        if (!saturated) {
+            return false;
+        }
+        lock.lock();
+        try {
+            long left = timeout.toNanos();
+            while (saturated && left > 0) {
+                left = roomFreed.awaitNanos(left);
+            }
+            return saturated;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return saturated;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void applyPauses() {

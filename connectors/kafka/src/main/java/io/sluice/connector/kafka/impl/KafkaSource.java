@@ -39,9 +39,9 @@ final class KafkaSource extends Source {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSource.class);
     /**
-     * How long one poll waits. Pauses take effect at the next poll, and a poll with every partition
-     * paused sleeps this long even after room frees: short, so a source that filled up resumes
-     * within milliseconds instead of idling out a long poll.
+     * How long one poll waits for records, or for room while the source is saturated. Pauses take
+     * effect at the next poll, so it is short: a partition that backs up is paused within
+     * milliseconds.
      */
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(10);
 
