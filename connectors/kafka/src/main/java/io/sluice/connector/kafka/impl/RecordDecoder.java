@@ -29,12 +29,17 @@ import org.apache.kafka.common.header.Header;
  * </ul>
  *
  * Every event carries the record's place and key and its other headers as {@link KafkaHeaders}.
+ * A text key (valid UTF-8) also becomes the {@code partitionkey} extension, unless a CloudEvents
+ * record sets one: the partitioning extension the binding's key mapper reads, so a {@code kafka}
+ * sink writes the record under the same key by default and a keyed topic keeps its keys (and its
+ * per-key order) through Sluice. A binary key is only in {@link KafkaHeaders#KEY}, base64-encoded.
  */
 final class RecordDecoder {
 
     static final String RECORD_TYPE = "io.sluice.kafka.record";
     private static final String CE_PREFIX = "ce_";
     private static final String CONTENT_TYPE = "content-type";
+    private static final String PARTITION_KEY = "partitionkey";
 
     private final String source;
 
@@ -48,16 +53,21 @@ final class RecordDecoder {
      * @throws IllegalArgumentException naming what is wrong with a CloudEvents record
      */
     Event decode(ConsumerRecord<byte[], byte[]> record) {
-        Headers headers = transportHeaders(record);
+        String key = record.key() == null ? null : text(record.key());
+        Headers headers = transportHeaders(record, key);
         String contentType = lastHeader(record, CONTENT_TYPE);
         if (lastHeader(record, CE_PREFIX + "specversion") != null) {
-            return binary(record, headers, contentType);
+            return binary(record, headers, contentType, key);
         }
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/cloudevents+json")) {
             Event event = EventCodec.decode(Buffer.buffer(value(record)));
             Headers.Builder merged = event.headers().toBuilder();
             headers.forEach((name, values) -> values.forEach(v -> merged.add(name, v)));
-            return event.toBuilder().headers(merged.build()).build();
+            Event.Builder builder = event.toBuilder().headers(merged.build());
+            if (event.extension(PARTITION_KEY) == null) {
+                builder.extension(PARTITION_KEY, key);
+            }
+            return builder.build();
         }
         return Event.builder()
                 .id(record.topic() + "-" + record.partition() + "-" + record.offset())
@@ -67,6 +77,7 @@ final class RecordDecoder {
                 .time(record.timestamp() >= 0 ? Instant.ofEpochMilli(record.timestamp()) : null)
                 .dataContentType(contentType)
                 .extension("position", Long.toString(record.offset()))
+                .extension(PARTITION_KEY, key)
                 .headers(headers)
                 .data(value(record))
                 .build();
@@ -81,17 +92,19 @@ final class RecordDecoder {
                 .subject(record.topic())
                 .dataContentType("application/octet-stream")
                 .extension("position", Long.toString(record.offset()))
-                .headers(transportHeaders(record))
+                .headers(transportHeaders(record, record.key() == null ? null : text(record.key())))
                 .data(value(record))
                 .build();
     }
 
-    private Event binary(ConsumerRecord<byte[], byte[]> record, Headers headers, String contentType) {
+    private Event binary(ConsumerRecord<byte[], byte[]> record, Headers headers, String contentType, String key) {
         String version = lastHeader(record, CE_PREFIX + "specversion");
         if (!Event.SPEC_VERSION.equals(version)) {
             throw new IllegalArgumentException("header 'ce_specversion' must be 1.0, got '" + version + "'");
         }
-        Event.Builder event = Event.builder().time(null).dataContentType(contentType);
+        // A ce_partitionkey header, read below, overrides the key.
+        Event.Builder event =
+                Event.builder().time(null).dataContentType(contentType).extension(PARTITION_KEY, key);
         for (Header header : record.headers()) {
             String name = header.key().toLowerCase(Locale.ROOT);
             if (!name.startsWith(CE_PREFIX) || header.value() == null) {
@@ -138,13 +151,16 @@ final class RecordDecoder {
         }
     }
 
-    private static Headers transportHeaders(ConsumerRecord<byte[], byte[]> record) {
+    /** The record's place, key ({@code key}: its text, or {@code null} when binary) and headers. */
+    private static Headers transportHeaders(ConsumerRecord<byte[], byte[]> record, String key) {
         Headers.Builder headers = Headers.builder()
                 .add(KafkaHeaders.TOPIC, record.topic())
                 .add(KafkaHeaders.CONNECTOR_TOPIC, record.topic())
                 .add(KafkaHeaders.PARTITION, Integer.toString(record.partition()))
                 .add(KafkaHeaders.OFFSET, Long.toString(record.offset()));
-        if (record.key() != null) {
+        if (key != null) {
+            headers.add(KafkaHeaders.KEY, key);
+        } else if (record.key() != null) {
             addText(headers, KafkaHeaders.KEY, record.key());
         }
         for (Header header : record.headers()) {
@@ -157,22 +173,30 @@ final class RecordDecoder {
 
     /** Adds the bytes as text, or as base64 flagged by a {@code -Enc: b64} companion when not UTF-8. */
     private static void addText(Headers.Builder headers, String name, byte[] bytes) {
+        String text = text(bytes);
+        if (text != null) {
+            headers.add(name, text);
+        } else {
+            headers.add(name, Base64.getEncoder().encodeToString(bytes));
+            headers.set(name + KafkaHeaders.ENCODING_SUFFIX, KafkaHeaders.BASE64);
+        }
+    }
+
+    /** The bytes as text, or {@code null} when they are not valid UTF-8. */
+    private static String text(byte[] bytes) {
         if (ascii(bytes)) {
             // The common case (ids, keys, content types): no decoder needed.
-            headers.add(name, new String(bytes, StandardCharsets.US_ASCII));
-            return;
+            return new String(bytes, StandardCharsets.US_ASCII);
         }
         try {
-            String text = StandardCharsets.UTF_8
+            return StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
-            headers.add(name, text);
         } catch (CharacterCodingException e) {
-            headers.add(name, Base64.getEncoder().encodeToString(bytes));
-            headers.set(name + KafkaHeaders.ENCODING_SUFFIX, KafkaHeaders.BASE64);
+            return null;
         }
     }
 

@@ -122,4 +122,44 @@ class RecordDecoderTest {
         assertThatThrownBy(() -> decoder.decode(record(null, bytes("{}"), headers)))
                 .hasMessageContaining("ce_time");
     }
+
+    @Test
+    void aTextKeyBecomesThePartitionKeyExtensionAndABinaryKeyDoesNot() {
+        Event keyed = decoder.decode(record(bytes("cust-7"), bytes("x"), new RecordHeaders()));
+        Event binary = decoder.decode(record(new byte[] {(byte) 0xff}, bytes("x"), new RecordHeaders()));
+        Event unkeyed = decoder.decode(record(null, bytes("x"), new RecordHeaders()));
+
+        assertThat(keyed.extension("partitionkey")).isEqualTo("cust-7");
+        assertThat(binary.extension("partitionkey")).isNull();
+        assertThat(unkeyed.extension("partitionkey")).isNull();
+    }
+
+    @Test
+    void aCloudEventsPartitionKeyWinsOverTheRecordKey() {
+        RecordHeaders binaryMode = new RecordHeaders();
+        binaryMode.add("ce_specversion", bytes("1.0"));
+        binaryMode.add("ce_id", bytes("e1"));
+        binaryMode.add("ce_source", bytes("/s"));
+        binaryMode.add("ce_type", bytes("t"));
+        RecordHeaders withPartitionKey = new RecordHeaders(binaryMode.toArray());
+        withPartitionKey.add("ce_partitionkey", bytes("from-header"));
+        Event structured = Event.builder()
+                .id("e2")
+                .source("/s")
+                .type("t")
+                .extension("partitionkey", "from-value")
+                .build();
+        RecordHeaders structuredMode = new RecordHeaders();
+        structuredMode.add("content-type", bytes("application/cloudevents+json"));
+
+        assertThat(decoder.decode(record(bytes("k"), bytes("{}"), binaryMode)).extension("partitionkey"))
+                .isEqualTo("k");
+        assertThat(decoder.decode(record(bytes("k"), bytes("{}"), withPartitionKey))
+                        .extension("partitionkey"))
+                .isEqualTo("from-header");
+        assertThat(decoder.decode(
+                                record(bytes("k"), EventCodec.encode(structured).getBytes(), structuredMode))
+                        .extension("partitionkey"))
+                .isEqualTo("from-value");
+    }
 }

@@ -9,6 +9,7 @@ import io.sluice.event.Event;
 import io.sluice.event.Headers;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,16 @@ class RecordEncoderTest {
 
     private static String key(ProducerRecord<byte[], byte[]> record) {
         return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aRecordReadByTheSourceIsWrittenUnderItsOwnKeyByDefault() {
+        ConsumerRecord<byte[], byte[]> read = new ConsumerRecord<>("in", 0, 7, "cust-7".getBytes(), "{}".getBytes());
+
+        ProducerRecord<byte[], byte[]> written =
+                encoder("\"topic\":\"out\"").encode(new RecordDecoder("in").decode(read));
+
+        assertThat(key(written)).isEqualTo("cust-7");
     }
 
     @Test
