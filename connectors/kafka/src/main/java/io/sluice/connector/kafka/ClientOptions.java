@@ -3,8 +3,11 @@ package io.sluice.connector.kafka;
 import io.sluice.config.ComponentConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Reads the {@code kafka:} section: native Kafka client properties passed through with their own
@@ -38,5 +41,34 @@ final class ClientOptions {
             properties.put(key, String.valueOf(value));
         }
         return properties;
+    }
+
+    /**
+     * Checks each property the client knows against its definition (type, range, allowed values),
+     * so a bad value is a config error naming the property at {@code validate} and startup instead
+     * of a client that fails to construct on every start attempt. Properties the client does not
+     * define pass: plugins such as interceptors and SASL callbacks read their own.
+     *
+     * @param required the client's required properties that Sluice sets itself (the serializers)
+     * @throws io.sluice.config.ConfigException naming the property and the client's complaint
+     */
+    static void check(
+            ComponentConfig config,
+            Map<String, String> properties,
+            ConfigDef definition,
+            Map<String, Object> required) {
+        ComponentConfig section = config.section("kafka");
+        properties.forEach((name, value) -> {
+            if (!definition.configKeys().containsKey(name)) {
+                return;
+            }
+            Map<String, Object> one = new HashMap<>(required);
+            one.put(name, value);
+            try {
+                definition.parse(one);
+            } catch (ConfigException e) {
+                throw section.problem(name, "is not accepted by the Kafka client: " + e.getMessage(), value);
+            }
+        });
     }
 }

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Where and how a {@code kafka} sink writes: the topic, the record key, and the CloudEvents Kafka
@@ -56,6 +59,9 @@ public record KafkaSinkSettings(
             "key.serializer", "must not be set: keys are written as bytes",
             "value.serializer", "must not be set: values are written as bytes");
 
+    /** A dotted path: names without whitespace, separated by single dots. */
+    private static final Pattern DOTTED_PATH = Pattern.compile("[^.\\s]+(\\.[^.\\s]+)*");
+
     public KafkaSinkSettings {
         kafka = Map.copyOf(kafka);
     }
@@ -71,10 +77,25 @@ public record KafkaSinkSettings(
         if ((topic == null) == (topicField == null)) {
             throw config.problem("topic", "exactly one of 'topic' and 'topic-field' is required", null);
         }
-        String key = config.string("key", "extension:partitionkey");
-        if (!key.matches("none|subject|id|extension:[a-z0-9]{1,20}|field:[^.\\s][^\\s]*")) {
-            throw config.problem("key", "must be none, subject, id, extension:<name> or field:<dotted path>", key);
+        if (topicField != null && !DOTTED_PATH.matcher(topicField).matches()) {
+            throw config.problem("topic-field", "must be a dotted path such as route.topic", topicField);
         }
+        String key = config.string("key", "extension:partitionkey");
+        if (!key.matches("none|subject|id|extension:[a-z0-9]{1,20}")
+                && !(key.startsWith("field:")
+                        && DOTTED_PATH.matcher(key.substring("field:".length())).matches())) {
+            throw config.problem(
+                    "key",
+                    "must be none, subject, id, extension:<name> or field:<dotted path> (such as field:customer.id)",
+                    key);
+        }
+        Map<String, String> kafka = ClientOptions.read(config, RESERVED);
+        ClientOptions.check(
+                config,
+                kafka,
+                ProducerConfig.configDef(),
+                Map.of("key.serializer", ByteArraySerializer.class, "value.serializer", ByteArraySerializer.class));
+        checkIdempotence(config, kafka);
         return new KafkaSinkSettings(
                 KafkaSourceSettings.bootstrapServers(config),
                 topic,
@@ -83,7 +104,26 @@ public record KafkaSinkSettings(
                 config.oneOf("mode", "binary", "binary", "structured").equals("structured"),
                 // The core reads this shared key too, with the same default.
                 config.positiveDuration("timeout", Duration.ofSeconds(30)),
-                ClientOptions.read(config, RESERVED));
+                kafka);
+    }
+
+    /**
+     * The producer is idempotent unless told otherwise, and an idempotent producer needs {@code
+     * acks=all}: a weaker {@code acks} alone would stop the producer from starting.
+     */
+    private static void checkIdempotence(ComponentConfig config, Map<String, String> kafka) {
+        String acks = kafka.getOrDefault("acks", "all").trim();
+        boolean idempotent = !"false"
+                .equalsIgnoreCase(
+                        kafka.getOrDefault("enable.idempotence", "true").trim());
+        if (idempotent && !acks.equals("all") && !acks.equals("-1")) {
+            throw config.section("kafka")
+                    .problem(
+                            "acks",
+                            "must be all while the producer is idempotent (the default); set enable.idempotence:"
+                                    + " false as well to accept a weaker acks, and with it duplicates on retries",
+                            acks);
+        }
     }
 
     /**

@@ -6,9 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * How a {@code kafka} source consumes: the consumer group, what it subscribes to, and the bounds on
@@ -49,6 +52,8 @@ public record KafkaSourceSettings(
             "commit-interval",
             "kafka");
 
+    private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^\\s:\\[\\]]+):([0-9]{1,5})");
+
     private static final Map<String, String> RESERVED = Map.of(
             "bootstrap.servers", "is set with 'bootstrap-servers'",
             "group.id", "is set with 'group'",
@@ -73,6 +78,14 @@ public record KafkaSourceSettings(
         if (topics.isEmpty() == (pattern == null)) {
             throw config.problem("topics", "exactly one of 'topics' and 'topic-pattern' is required", null);
         }
+        Map<String, String> kafka = ClientOptions.read(config, RESERVED);
+        ClientOptions.check(
+                config,
+                kafka,
+                ConsumerConfig.configDef(),
+                Map.of(
+                        "key.deserializer", ByteArrayDeserializer.class,
+                        "value.deserializer", ByteArrayDeserializer.class));
         return new KafkaSourceSettings(
                 bootstrapServers(config),
                 config.string("group", "sluice-" + config.name()),
@@ -82,7 +95,7 @@ public record KafkaSourceSettings(
                 config.integer("max-inflight", 256, 1, 100_000),
                 config.bool("ordered", false),
                 config.positiveDuration("commit-interval", Duration.ofSeconds(1)),
-                ClientOptions.read(config, RESERVED));
+                kafka);
     }
 
     /** Reads {@code bootstrap-servers}, a list or one comma-separated string; shared with the sink. */
@@ -91,7 +104,17 @@ public record KafkaSourceSettings(
         if (servers.isEmpty()) {
             throw config.problem("bootstrap-servers", "is required", null);
         }
-        return String.join(",", servers);
+        List<String> entries = servers.stream()
+                .flatMap(list -> List.of(list.split(",")).stream())
+                .map(String::trim)
+                .toList();
+        for (String entry : entries) {
+            Matcher match = HOST_PORT.matcher(entry);
+            if (!match.matches() || Integer.parseInt(match.group(2)) > 65_535) {
+                throw config.problem("bootstrap-servers", "each entry must be host:port, such as kafka:9092", entry);
+            }
+        }
+        return String.join(",", entries);
     }
 
     private static Pattern compile(ComponentConfig config, String pattern) {

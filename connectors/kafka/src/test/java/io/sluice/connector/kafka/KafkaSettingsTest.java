@@ -96,4 +96,76 @@ class KafkaSettingsTest {
                 .hasMessageContaining("key")
                 .hasMessageContaining("field:<dotted path>");
     }
+
+    @Test
+    void aNativeOptionTheClientWouldRefuseIsAConfigErrorNamingIt() {
+        ComponentConfig source = config(
+                "{\"bootstrap-servers\":\"a:9092\",\"topics\":[\"x\"],\"kafka\":{\"max.poll.records\":\"lots\"}}");
+        ComponentConfig sink =
+                config("{\"bootstrap-servers\":\"a:9092\",\"topic\":\"t\",\"kafka\":{\"compression.type\":\"rar\"}}");
+
+        assertThatThrownBy(() -> KafkaSourceSettings.from(source))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("kafka/max.poll.records")
+                .hasMessageContaining("lots");
+        assertThatThrownBy(() -> KafkaSinkSettings.from(sink))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("kafka/compression.type")
+                .hasMessageContaining("rar");
+    }
+
+    @Test
+    void propertiesTheClientDoesNotDefinePassForItsPlugins() {
+        KafkaSourceSettings settings =
+                KafkaSourceSettings.from(config("{\"bootstrap-servers\":\"a:9092\",\"topics\":[\"x\"],"
+                        + "\"kafka\":{\"schema.registry.url\":\"http://r\"}}"));
+
+        assertThat(settings.consumerConfig()).containsEntry("schema.registry.url", "http://r");
+    }
+
+    @Test
+    void sinkRefusesAWeakerAcksWhileIdempotentButTakesItWhenTold() {
+        ComponentConfig weak = config("{\"bootstrap-servers\":\"a:9092\",\"topic\":\"t\",\"kafka\":{\"acks\":\"1\"}}");
+        ComponentConfig told = config("{\"bootstrap-servers\":\"a:9092\",\"topic\":\"t\","
+                + "\"kafka\":{\"acks\":1,\"enable.idempotence\":false}}");
+
+        assertThatThrownBy(() -> KafkaSinkSettings.from(weak))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("kafka/acks")
+                .hasMessageContaining("enable.idempotence");
+        assertThat(KafkaSinkSettings.from(told).producerConfig())
+                .containsEntry("acks", "1")
+                .containsEntry("enable.idempotence", "false");
+    }
+
+    @Test
+    void bootstrapServersMustBeHostAndPort() {
+        ComponentConfig noPort = config("{\"bootstrap-servers\":\"a:9092,nohostport\",\"topics\":[\"x\"]}");
+
+        assertThatThrownBy(() -> KafkaSourceSettings.from(noPort))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bootstrap-servers")
+                .hasMessageContaining("nohostport");
+        assertThat(KafkaSourceSettings.from(
+                                config("{\"bootstrap-servers\":\"[::1]:9092, b.example:19092\",\"topics\":[\"x\"]}"))
+                        .bootstrapServers())
+                .isEqualTo("[::1]:9092,b.example:19092");
+    }
+
+    @Test
+    void sinkPathsMustNotHaveEmptySteps() {
+        ComponentConfig topicField = config("{\"bootstrap-servers\":\"a:9092\",\"topic-field\":\"route..topic\"}");
+        ComponentConfig keyField = config("{\"bootstrap-servers\":\"a:9092\",\"topic\":\"t\",\"key\":\"field:a..b\"}");
+
+        assertThatThrownBy(() -> KafkaSinkSettings.from(topicField))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("topic-field");
+        assertThatThrownBy(() -> KafkaSinkSettings.from(keyField))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("key");
+        assertThat(KafkaSinkSettings.from(config("{\"bootstrap-servers\":\"a:9092\",\"topic-field\":\"route.topic\","
+                                + "\"key\":\"field:customer.id\"}"))
+                        .key())
+                .isEqualTo("field:customer.id");
+    }
 }

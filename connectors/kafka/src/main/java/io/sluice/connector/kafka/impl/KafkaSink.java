@@ -62,7 +62,7 @@ final class KafkaSink implements Sink {
                     vertx, settings.producerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
         } catch (RuntimeException e) {
             throw new IllegalStateException(
-                    "sink '" + name + "' cannot create its Kafka producer: " + e.getMessage(), e);
+                    "sink '" + name + "' cannot create its Kafka producer: " + ClientFailures.describe(e), e);
         }
     }
 

@@ -119,7 +119,7 @@ final class KafkaSource extends Source {
             return new CommittingConsumer(name(), settings.consumerConfig(), settings.commitInterval());
         } catch (RuntimeException e) {
             throw new IllegalStateException(
-                    "source '" + name() + "' cannot create its Kafka consumer: " + e.getMessage(), e);
+                    "source '" + name() + "' cannot create its Kafka consumer: " + ClientFailures.describe(e), e);
         }
     }
 
