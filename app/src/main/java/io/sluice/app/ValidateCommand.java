@@ -6,6 +6,9 @@ import io.sluice.config.SluiceConfig;
 import io.sluice.runtime.Sluice;
 import io.vertx.core.Vertx;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,8 +43,18 @@ final class ValidateCommand implements Callable<Integer> {
                     loaded.sinks().size());
             return 0;
         } catch (ConfigException e) {
-            err.printf("%s: %d problem(s)%n", config.file, e.problems().size());
-            for (ConfigProblem problem : e.problems()) {
+            List<ConfigProblem> problems = new ArrayList<>(e.problems());
+            if (e.readable() != null) {
+                // The schema's problems; the components they leave alone are checked too.
+                try {
+                    Sluice.check(vertx, e.readable(), e.problems());
+                } catch (ConfigException more) {
+                    problems.addAll(more.problems());
+                    problems.sort(Comparator.comparingInt(ConfigProblem::line));
+                }
+            }
+            err.printf("%s: %d problem(s)%n", config.file, problems.size());
+            for (ConfigProblem problem : problems) {
                 err.println("  " + problem);
             }
             return 1;

@@ -76,6 +76,34 @@ class ExamplesTest {
     }
 
     @Test
+    void validateChecksTheComponentsTheSchemaProblemsLeaveAlone() throws IOException {
+        Path bad = Files.createTempFile("bad", ".yaml");
+        Files.writeString(
+                bad,
+                String.join(
+                        "\n",
+                        "dead-letter: {type: jetstream}",
+                        "sources:",
+                        "  - {name: q, type: openfaas-queue, max-inflight: 0}",
+                        "  - {name: k, type: kafka, bootstrap-servers: 'b:9092', topic-pattern: 'orders-['}",
+                        "routes:",
+                        "  - {name: r, from: [q, k], when: 'type ==', to: [out]}",
+                        "sinks:",
+                        "  - {name: out, type: kafka, bootstrap-servers: 'b:9092', topic: t}",
+                        ""));
+        StringWriter out = new StringWriter();
+
+        int exit = run(out, "validate", "--config", bad.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString())
+                .contains(bad + ":3: /sources/0/max-inflight: must have a minimum value of 1 (got 0)")
+                .contains(bad + ":4: /sources/1/topic-pattern: must be a regular expression")
+                .contains(bad + ":6: /routes/0/when:")
+                .contains("3 problem(s)");
+    }
+
+    @Test
     void versionNamesTheProgram() {
         StringWriter out = new StringWriter();
 

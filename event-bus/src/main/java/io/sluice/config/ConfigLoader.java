@@ -80,7 +80,7 @@ public final class ConfigLoader {
         }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparingInt(ConfigProblem::line));
-            throw new ConfigException(problems);
+            throw new ConfigException(problems, config);
         }
         return config;
     }

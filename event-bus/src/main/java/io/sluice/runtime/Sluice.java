@@ -1,6 +1,7 @@
 package io.sluice.runtime;
 
 import com.codahale.metrics.MetricRegistry;
+import io.sluice.config.ConfigProblem;
 import io.sluice.config.SluiceConfig;
 import io.sluice.deadletter.DeadLetter;
 import io.sluice.deadletter.DeadLetterStore;
@@ -8,6 +9,7 @@ import io.sluice.pipeline.Outcome;
 import io.sluice.runtime.impl.SluiceImpl;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.List;
 
 /**
  * A running Sluice: its sources, routes and sinks deployed as verticles, its public and admin HTTP
@@ -34,7 +36,18 @@ public interface Sluice {
      * @throws io.sluice.config.ConfigException listing every problem
      */
     static void check(Vertx vertx, SluiceConfig config) {
-        SluiceImpl.check(vertx, config);
+        SluiceImpl.check(vertx, config, List.of());
+    }
+
+    /**
+     * Checks, like {@link #check(Vertx, SluiceConfig)}, the components the problems already known
+     * (the schema's, on a configuration that could still be read) do not touch, so one pass lists
+     * every problem.
+     *
+     * @throws io.sluice.config.ConfigException listing the problems found besides the known ones
+     */
+    static void check(Vertx vertx, SluiceConfig config, List<ConfigProblem> known) {
+        SluiceImpl.check(vertx, config, known);
     }
 
     /** Opens only the configuration's dead-letter store, for inspection; the caller closes it. */

@@ -49,6 +49,8 @@ public final class SluiceImpl implements Sluice {
     private HttpServer publicServer;
     private HttpServer adminServer;
     private volatile boolean running;
+    /** Problems found before the components were built (by the schema): see {@link #collect}. */
+    private List<ConfigProblem> known = List.of();
 
     private SluiceImpl(Vertx vertx, SluiceConfig config) {
         this.vertx = vertx;
@@ -84,11 +86,19 @@ public final class SluiceImpl implements Sluice {
     }
 
     /** See {@link Sluice#check}. */
-    public static void check(Vertx vertx, SluiceConfig config) {
+    public static void check(Vertx vertx, SluiceConfig config, List<ConfigProblem> known) {
         Factories factories = new Factories();
         SluiceImpl sluice = new SluiceImpl(vertx, config);
-        sluice.build(factories);
-        factories.of(factories.deadLetterStores, config.deadLetter(), "dead-letter store");
+        sluice.known = List.copyOf(known);
+        List<ConfigProblem> problems = new ArrayList<>();
+        sluice.collect(problems, "", () -> sluice.build(factories));
+        sluice.collect(
+                problems,
+                config.deadLetter().pointer(),
+                () -> factories.of(factories.deadLetterStores, config.deadLetter(), "dead-letter store"));
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
     }
 
     private DeadLetters build(Factories factories) {
@@ -96,19 +106,20 @@ public final class SluiceImpl implements Sluice {
         DeadLetters deadLetters = new DeadLetters(new PendingStore(), metrics);
         dispatcher.deadLetters(deadLetters);
         for (ComponentConfig sink : config.sinks()) {
-            collect(problems, () -> sinks.put(sink.name(), buildSink(factories, sink, deadLetters)));
+            collect(problems, sink.pointer(), () -> sinks.put(sink.name(), buildSink(factories, sink, deadLetters)));
         }
         for (ComponentConfig source : config.sources()) {
             sourceContexts.put(
                     source.name(), new SourceContextImpl(source.name(), dispatcher, deadLetters, components));
         }
         for (RouteConfig route : config.routes()) {
-            collect(problems, () -> routes.add(buildRoute(factories, route, deadLetters)));
+            collect(problems, route.config().pointer(), () -> routes.add(buildRoute(factories, route, deadLetters)));
         }
         sourceContexts.values().forEach(SourceContextImpl::bind);
         for (ComponentConfig source : config.sources()) {
             collect(
                     problems,
+                    source.pointer(),
                     () -> sources.put(
                             source.name(),
                             factories
@@ -176,11 +187,25 @@ public final class SluiceImpl implements Sluice {
         return verticle;
     }
 
-    private static void collect(List<ConfigProblem> problems, Runnable step) {
+    /**
+     * Runs one component's step, adding its problems. A component with a {@link #known} problem (the
+     * schema's) is not checked again, and while any is known a step that fails otherwise is passed
+     * over: it may have tripped on what the schema already reported, such as a sink left unbuilt.
+     */
+    private void collect(List<ConfigProblem> problems, String pointer, Runnable step) {
+        if (!pointer.isEmpty()
+                && known.stream()
+                        .anyMatch(p -> p.key().equals(pointer) || p.key().startsWith(pointer + "/"))) {
+            return;
+        }
         try {
             step.run();
         } catch (ConfigException e) {
             problems.addAll(e.problems());
+        } catch (RuntimeException e) {
+            if (known.isEmpty()) {
+                throw e;
+            }
         }
     }
 
