@@ -2,9 +2,11 @@ package io.sluice.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -20,7 +22,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a Sluice configuration: YAML with {@code ${ENV}}, {@code ${ENV:-default}} and {@code
@@ -92,16 +96,77 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (ValidationMessage message : Holder.SCHEMA.validate(node)) {
-            String pointer = message.getInstanceLocation().toString();
-            String rule = message.getMessage();
-            int colon = rule.indexOf(": ");
-            if (colon > 0 && rule.startsWith(pointer.isEmpty() ? "/" : pointer)) {
-                rule = rule.substring(colon + 2);
+        Set<ValidationMessage> messages = Holder.SCHEMA.validate(node);
+        // A failed choice says what it wants by the schema's "message" for it (every oneOf and anyOf
+        // carries one); what each alternative failed on ("required property 'topics' not found",
+        // "string found, number expected") only misleads. The validator reports a failed oneOf
+        // itself, with that message, and a failed anyOf only by its alternatives' failures, which
+        // are replaced here by the anyOf's message, once per value.
+        List<String> oneOfs = messages.stream()
+                .filter(message -> "oneOf".equals(message.getType()))
+                .map(message -> message.getEvaluationPath() + "/")
+                .toList();
+        Set<String> anyOfsReported = new HashSet<>();
+        for (ValidationMessage message : messages) {
+            String path = message.getEvaluationPath().toString();
+            if (oneOfs.stream().anyMatch(path::startsWith)) {
+                continue;
             }
+            String pointer = message.getInstanceLocation().toString();
             JsonNode value = message.getInstanceNode();
             String shown = value == null || value.isContainerNode() ? null : value.toString();
+            AnyOf anyOf = AnyOf.of(message.getSchemaLocation());
+            if (anyOf != null) {
+                if (anyOfsReported.add(pointer + " " + anyOf.location())) {
+                    problems.add(origin.problem(pointer, anyOf.message(), shown));
+                }
+                continue;
+            }
+            String rule = message.getMessage();
+            int colon = rule.indexOf(": ");
+            if (colon >= 0 && rule.startsWith(pointer.isEmpty() ? ": " : pointer)) {
+                // The validator starts with the location ("/sources/0: ", or ": " for the root).
+                rule = rule.substring(colon + 2);
+            }
             problems.add(origin.problem(pointer, rule, shown));
+        }
+    }
+
+    /**
+     * The anyOf an alternative's failure belongs to, with the schema's message for it.
+     *
+     * @param location where the anyOf is, as a schema IRI and JSON pointer
+     */
+    private record AnyOf(String location, String message) {
+
+        private static final Map<String, JsonNode> DOCUMENTS = new ConcurrentHashMap<>();
+
+        /** The innermost anyOf holding the failed keyword, or {@code null} when there is none. */
+        static AnyOf of(SchemaLocation failed) {
+            String fragment = failed.getFragment().toString();
+            int at = fragment.lastIndexOf("/anyOf/");
+            String iri = failed.getAbsoluteIri() == null
+                    ? ""
+                    : failed.getAbsoluteIri().toString();
+            if (at < 0 || !iri.startsWith(SCHEMA_ID_PREFIX)) {
+                return null;
+            }
+            String owner = fragment.substring(0, at);
+            JsonNode text = DOCUMENTS
+                    .computeIfAbsent(iri, AnyOf::read)
+                    .at(owner)
+                    .path("message")
+                    .path("anyOf");
+            return text.isTextual() ? new AnyOf(iri + "#" + owner, text.asText()) : null;
+        }
+
+        private static JsonNode read(String iri) {
+            String resource = "/io/sluice/schemas/" + iri.substring(SCHEMA_ID_PREFIX.length());
+            try (InputStream in = ConfigLoader.class.getResourceAsStream(resource)) {
+                return in == null ? MissingNode.getInstance() : new ObjectMapper().readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -220,6 +285,7 @@ public final class ConfigLoader {
                 }
                 SchemaValidatorsConfig settings = SchemaValidatorsConfig.builder()
                         .pathType(PathType.JSON_POINTER)
+                        .errorMessageKeyword("message")
                         .build();
                 // Component types keep their options in files beside the main schema; map the
                 // schemas' $id prefix to the classpath so that nothing is fetched over the network.

@@ -66,6 +66,36 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aMissingTopLevelKeyIsNamedPlainly() {
+        ConfigException error = (ConfigException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> loader(Map.of()).parse("e.yaml", "http: {port: 8080}\n"));
+
+        assertThat(error.problems())
+                .extracting(ConfigProblem::rule)
+                .contains("required property 'dead-letter' not found");
+    }
+
+    @Test
+    void aFailedChoiceIsOneProblemSayingWhatItWantsNotOnePerAlternative() {
+        String yaml = "dead-letter: {type: jetstream}\n"
+                + "sources:\n"
+                + "  - name: k\n"
+                + "    type: kafka\n"
+                + "    bootstrap-servers: b:9092\n"
+                + "    commit-interval: soon\n";
+
+        ConfigException error = (ConfigException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> loader(Map.of()).parse("d.yaml", yaml));
+
+        assertThat(error.problems())
+                .extracting(ConfigProblem::toString)
+                .containsExactly(
+                        "d.yaml:3: /sources/0: exactly one of 'topics' and 'topic-pattern' is required",
+                        "d.yaml:6: /sources/0/commit-interval: must be a duration such as 500ms, 30s, 2m or 1h30m,"
+                                + " or a number of seconds (got \"soon\")");
+    }
+
+    @Test
     void routesMustNameExistingSourcesAndSinks() {
         String yaml = "dead-letter: {type: jetstream}\n"
                 + "sources: [{name: q, type: manual}]\n"
