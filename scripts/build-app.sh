@@ -6,6 +6,9 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 jar="$root/app/target/sluice-app.jar"
+# Replicas started together (README, "More replicas") would otherwise run two builds into one target/.
+exec 9<"${BASH_SOURCE[0]}"
+flock 9
 if [ -f "$jar" ]; then
   changed=$(find "$root" \( -name .git -o -name target -o -name node_modules -o -path "$root/benchmarks/reports" \) \
     -prune -o \( -path '*/src/main/*' -o -name pom.xml \) -newer "$jar" -print -quit 2>/dev/null || true)
