@@ -25,10 +25,7 @@ bash scripts/services.sh start
 # shellcheck disable=SC1091
 source "${SLUICE_SERVICES_DIR:-/tmp/sluice-services}/env"
 
-if [ ! -f app/target/sluice-app.jar ] || [ -n "$(find . -path ./app/target -prune -o -name '*.java' -newer app/target/sluice-app.jar -print -quit)" ]; then
-  echo "demo: building Sluice (mvn install -DskipTests; a few minutes on a first run)"
-  mvn -B -q -DskipTests -Dcheckstyle.skip -Dspotless.check.skip=true -pl app -am install
-fi
+bash scripts/build-app.sh
 
 if [ "$scenario" = events ]; then
   export PG_URL=$TEST_PG_URL AI_BASE_URL=http://127.0.0.1:$DEMO_GATEWAY_PORT SMTP_PORT=${SMTP_PORT:-2525}

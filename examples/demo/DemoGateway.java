@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The demo's stand-in for an OpenFaaS gateway with two functions, and a callback receiver; it then
  * sends async invocations to Sluice's /async-function front door and prints what the callbacks
- * received. JDK only, run with `java DemoGateway.java`; scripts/demo.sh drives it.
+ * received. JDK only, run with `java DemoGateway.java`; scripts/demo.sh drives it. With the argument
+ * {@code serve} it only plays the gateway and prints the callbacks, for Sluice replicas started by hand
+ * (README, "More replicas").
  *
  * <ul>
  *   <li>{@code shout}: answers the body upper-cased;
@@ -58,6 +60,11 @@ public class DemoGateway {
         });
         server.start();
         log("gateway: functions 'shout' and 'flaky' and a callback receiver on 127.0.0.1:" + gatewayPort);
+        if (args.length > 0 && args[0].equals("serve")) {
+            while (true) {
+                log(callbacks.take());
+            }
+        }
 
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         awaitReady(client, admin + "/health/ready");

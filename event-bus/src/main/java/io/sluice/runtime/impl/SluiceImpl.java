@@ -245,21 +245,34 @@ public final class SluiceImpl implements Sluice {
 
     private Future<Void> listen() {
         AdminRoutes admin = new AdminRoutes(this, vertx);
-        ComponentConfig http = config.http();
-        ComponentConfig adminConfig = config.admin();
-        return vertx.createHttpServer()
-                .requestHandler(components.publicRouter())
-                .listen(http.integer("port", 8080, 0, 65535), http.string("host", "0.0.0.0"))
+        return listen("public", "http", config.http(), 8080, components.publicRouter())
                 .compose(server -> {
                     publicServer = server;
-                    return vertx.createHttpServer()
-                            .requestHandler(admin.router())
-                            .listen(adminConfig.integer("port", 8081, 0, 65535), adminConfig.string("host", "0.0.0.0"));
+                    return listen("admin", "admin", config.admin(), 8081, admin.router());
                 })
                 .map(server -> {
                     adminServer = server;
                     return null;
                 });
+    }
+
+    /**
+     * Binds one server. A bind failure alone says only "Address already in use", so the failure names
+     * the server, the address and the config key that moves it.
+     */
+    private Future<HttpServer> listen(
+            String server, String key, ComponentConfig options, int defaultPort, Router router) {
+        int wanted = options.integer("port", defaultPort, 0, 65535);
+        String host = options.string("host", "0.0.0.0");
+        return vertx.createHttpServer()
+                .requestHandler(router)
+                .listen(wanted, host)
+                .recover(e -> Future.failedFuture(new IllegalStateException(
+                        String.format(
+                                "the %s server could not listen on %s:%d (%s); change %s.port in the config to a"
+                                        + " free port",
+                                server, host, wanted, e.getMessage(), key),
+                        e)));
     }
 
     @Override

@@ -78,7 +78,7 @@ final class AsyncFrontDoor extends Source {
                     mount(sluice.components().publicRouter());
                     sluice.connected(nats.connected());
                     LOG.info(
-                            "Async front door '{}' serving POST {}/{{name}} into stream '{}' subject '{}'"
+                            "Async front door '{}' serving POST {}/{name} into stream '{}' subject '{}'"
                                     + " (body-limit {} bytes)",
                             name(),
                             settings.pathPrefix(),
