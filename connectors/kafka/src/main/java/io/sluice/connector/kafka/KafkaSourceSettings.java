@@ -52,7 +52,9 @@ public record KafkaSourceSettings(
             "commit-interval",
             "kafka");
 
-    private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^\\s:\\[\\]]+):([0-9]{1,5})");
+    /** A bootstrap entry as the Kafka client reads it: an optional listener prefix, host, port. */
+    private static final Pattern HOST_PORT =
+            Pattern.compile("(?:[A-Za-z0-9+.-]+://)?(\\[[0-9A-Fa-f:.]+\\]|[^\\s:/\\[\\]]+):([0-9]{1,5})");
 
     private static final Map<String, String> RESERVED = Map.of(
             "bootstrap.servers", "is set with 'bootstrap-servers'",

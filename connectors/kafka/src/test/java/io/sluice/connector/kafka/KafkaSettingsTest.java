@@ -147,9 +147,10 @@ class KafkaSettingsTest {
                 .hasMessageContaining("bootstrap-servers")
                 .hasMessageContaining("nohostport");
         assertThat(KafkaSourceSettings.from(
-                                config("{\"bootstrap-servers\":\"[::1]:9092, b.example:19092\",\"topics\":[\"x\"]}"))
+                                config("{\"bootstrap-servers\":\"[::1]:9092, b.example:19092, PLAINTEXT://c:9092\","
+                                        + "\"topics\":[\"x\"]}"))
                         .bootstrapServers())
-                .isEqualTo("[::1]:9092,b.example:19092");
+                .isEqualTo("[::1]:9092,b.example:19092,PLAINTEXT://c:9092");
     }
 
     @Test
