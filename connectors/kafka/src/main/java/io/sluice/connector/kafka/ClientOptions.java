@@ -1,10 +1,13 @@
 package io.sluice.connector.kafka;
 
 import io.sluice.config.ComponentConfig;
+import io.sluice.config.ConfigProblem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -50,7 +53,7 @@ final class ClientOptions {
      * define pass: plugins such as interceptors and SASL callbacks read their own.
      *
      * @param required the client's required properties that Sluice sets itself (the serializers)
-     * @throws io.sluice.config.ConfigException naming the property and the client's complaint
+     * @throws io.sluice.config.ConfigException naming each refused property and the client's complaint
      */
     static void check(
             ComponentConfig config,
@@ -58,6 +61,7 @@ final class ClientOptions {
             ConfigDef definition,
             Map<String, Object> required) {
         ComponentConfig section = config.section("kafka");
+        List<ConfigProblem> problems = new ArrayList<>();
         properties.forEach((name, value) -> {
             if (!definition.configKeys().containsKey(name)) {
                 return;
@@ -67,8 +71,12 @@ final class ClientOptions {
             try {
                 definition.parse(one);
             } catch (ConfigException e) {
-                throw section.problem(name, "is not accepted by the Kafka client: " + e.getMessage(), value);
+                problems.addAll(section.problem(name, "is not accepted by the Kafka client: " + e.getMessage(), value)
+                        .problems());
             }
         });
+        if (!problems.isEmpty()) {
+            throw new io.sluice.config.ConfigException(problems);
+        }
     }
 }

@@ -108,21 +108,29 @@ public record KafkaSinkSettings(
     }
 
     /**
-     * The producer is idempotent unless told otherwise, and an idempotent producer needs {@code
-     * acks=all}: a weaker {@code acks} alone would stop the producer from starting.
+     * The producer is idempotent unless told otherwise, and an idempotent producer refuses to start
+     * with a weaker {@code acks}, more than 5 requests in flight per connection, or no retries.
      */
     private static void checkIdempotence(ComponentConfig config, Map<String, String> kafka) {
-        String acks = kafka.getOrDefault("acks", "all").trim();
-        boolean idempotent = !"false"
+        if ("false"
                 .equalsIgnoreCase(
-                        kafka.getOrDefault("enable.idempotence", "true").trim());
-        if (idempotent && !acks.equals("all") && !acks.equals("-1")) {
+                        kafka.getOrDefault("enable.idempotence", "true").trim())) {
+            return;
+        }
+        String unless = " while the producer is idempotent (the default); set enable.idempotence: false as well"
+                + " to allow it, and with it duplicates on retries";
+        String acks = kafka.getOrDefault("acks", "all").trim();
+        if (!acks.equals("all") && !acks.equals("-1")) {
+            throw config.section("kafka").problem("acks", "must be all" + unless, acks);
+        }
+        String inFlight = kafka.get("max.in.flight.requests.per.connection");
+        if (inFlight != null && Integer.parseInt(inFlight.trim()) > 5) {
             throw config.section("kafka")
-                    .problem(
-                            "acks",
-                            "must be all while the producer is idempotent (the default); set enable.idempotence:"
-                                    + " false as well to accept a weaker acks, and with it duplicates on retries",
-                            acks);
+                    .problem("max.in.flight.requests.per.connection", "must be at most 5" + unless, inFlight);
+        }
+        String retries = kafka.get("retries");
+        if (retries != null && Integer.parseInt(retries.trim()) == 0) {
+            throw config.section("kafka").problem("retries", "must not be 0" + unless, retries);
         }
     }
 

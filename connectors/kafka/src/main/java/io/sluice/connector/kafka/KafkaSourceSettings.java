@@ -88,9 +88,14 @@ public record KafkaSourceSettings(
                 Map.of(
                         "key.deserializer", ByteArrayDeserializer.class,
                         "value.deserializer", ByteArrayDeserializer.class));
+        String group = config.string("group", "sluice-" + config.name());
+        if (group.isBlank()) {
+            // The broker refuses an empty group id on every join, and the consumer retries forever.
+            throw config.problem("group", "must not be empty", group);
+        }
         return new KafkaSourceSettings(
                 bootstrapServers(config),
-                config.string("group", "sluice-" + config.name()),
+                group,
                 topics,
                 pattern == null ? null : compile(config, pattern),
                 config.oneOf("initial-offset", "oldest", "oldest", "newest"),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.config.ComponentConfig;
 import io.sluice.config.ConfigException;
+import io.sluice.config.ConfigProblem;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -168,5 +169,44 @@ class KafkaSettingsTest {
                                 + "\"key\":\"field:customer.id\"}"))
                         .key())
                 .isEqualTo("field:customer.id");
+    }
+
+    @Test
+    void everyRefusedNativeOptionOfAComponentIsListed() {
+        ComponentConfig source = config("{\"bootstrap-servers\":\"a:9092\",\"topics\":[\"x\"],"
+                + "\"kafka\":{\"session.timeout.ms\":\"soon\",\"max.poll.records\":\"lots\"}}");
+
+        assertThatThrownBy(() -> KafkaSourceSettings.from(source))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ConfigProblem::key)
+                                .containsExactlyInAnyOrder("/kafka/session.timeout.ms", "/kafka/max.poll.records"));
+    }
+
+    @Test
+    void anEmptyGroupIsRefusedRatherThanRejoinedForever() {
+        ComponentConfig config = config("{\"bootstrap-servers\":\"a:9092\",\"topics\":[\"x\"],\"group\":\"\"}");
+
+        assertThatThrownBy(() -> KafkaSourceSettings.from(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("group")
+                .hasMessageContaining("must not be empty");
+    }
+
+    @Test
+    void sinkRefusesWhatTheIdempotentProducerWouldRefuse() {
+        ComponentConfig inFlight = config("{\"bootstrap-servers\":\"a:9092\",\"topic\":\"t\","
+                + "\"kafka\":{\"max.in.flight.requests.per.connection\":10}}");
+        ComponentConfig noRetries =
+                config("{\"bootstrap-servers\":\"a:9092\",\"topic\":\"t\",\"kafka\":{\"retries\":0}}");
+
+        assertThatThrownBy(() -> KafkaSinkSettings.from(inFlight))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("kafka/max.in.flight.requests.per.connection")
+                .hasMessageContaining("at most 5");
+        assertThatThrownBy(() -> KafkaSinkSettings.from(noRetries))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("kafka/retries");
     }
 }
