@@ -104,6 +104,20 @@ class ExamplesTest {
     }
 
     @Test
+    void aMissingDeadLetterSectionIsOneProblem() throws IOException {
+        Path bad = Files.createTempFile("bad", ".yaml");
+        Files.writeString(bad, "http: {port: 8080}\n");
+        StringWriter out = new StringWriter();
+
+        int exit = run(out, "validate", "--config", bad.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString())
+                .contains("1 problem(s)")
+                .contains(bad + ":1: /: required property 'dead-letter' not found");
+    }
+
+    @Test
     void versionNamesTheProgram() {
         StringWriter out = new StringWriter();
 

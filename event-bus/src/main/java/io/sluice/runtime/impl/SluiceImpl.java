@@ -92,10 +92,13 @@ public final class SluiceImpl implements Sluice {
         sluice.known = List.copyOf(known);
         List<ConfigProblem> problems = new ArrayList<>();
         sluice.collect(problems, "", () -> sluice.build(factories));
-        sluice.collect(
-                problems,
-                config.deadLetter().pointer(),
-                () -> factories.of(factories.deadLetterStores, config.deadLetter(), "dead-letter store"));
+        if (config.root().containsKey("dead-letter")) {
+            // Absent, it is a schema problem already, not a store of an unknown type.
+            sluice.collect(
+                    problems,
+                    config.deadLetter().pointer(),
+                    () -> factories.of(factories.deadLetterStores, config.deadLetter(), "dead-letter store"));
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
