@@ -37,15 +37,8 @@ if needs_kafka "$@"; then
 fi
 
 # Built in the reactor, so the harness runs against this checkout's modules rather than whatever an
-# earlier `mvn install` left in ~/.m2 (or nothing, on a fresh machine); rebuilt when any module's
-# main sources or a pom changed since the last build.
-quiet_build=(-B -q -DskipTests -Dcheckstyle.skip -Dspotless.check.skip=true)
-stale=$(find "$root" -path "$here/reports" -prune -o \( -path '*/src/main/*' -o -name pom.xml \) \
-  -newer "$here/target/classpath.txt" -print -quit 2>/dev/null || true)
-if [ ! -f app/target/sluice-app.jar ] || [ ! -f "$here/target/classpath.txt" ] || [ -n "$stale" ]; then
-  echo "run.sh: building the benchmarks and the modules they need..." >&2
-  mvn "${quiet_build[@]}" package -pl benchmarks -am >&2
-fi
+# earlier `mvn install` left in ~/.m2 (or nothing, on a fresh machine).
+bash "$root/scripts/build-app.sh" benchmarks "$here/target/classpath.txt"
 
 # A private copy of the dependency jars: other builds may rebuild the module jars while a run of
 # many minutes loads classes lazily, and a jar replaced under a running JVM breaks it.
